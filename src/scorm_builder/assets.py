@@ -1,0 +1,33 @@
+"""Files that pages link to (images, PDFs): resolved against the course folder and given a
+place in the package. check.py reports missing files and links that leave the course folder."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from .model import AssetRef, Loc
+
+MEDIA_DIR = "media"
+SUFFIX_RE = re.compile(r"[?#].*$", re.DOTALL)
+
+
+class AssetCollector:
+    """A Markdown link resolver that records every relative target it sees."""
+
+    def __init__(self, course_dir: Path, base_dir: Path):
+        self.course_dir, self.base_dir = course_dir, base_dir
+        self.refs: list[AssetRef] = []
+
+    def __call__(self, target: str, loc: Loc) -> str | None:
+        path_part = SUFFIX_RE.sub("", target)
+        source = Path(os.path.normpath(self.base_dir / unquote(path_part)))
+        try:
+            inside = source.relative_to(self.course_dir).as_posix()
+        except ValueError:
+            inside = None
+        package_path = f"{MEDIA_DIR}/{inside}" if inside else ""
+        self.refs.append(AssetRef(target=target, source=source, package_path=package_path, loc=loc))
+        # The SCO page is <sco>/index.html, so media/ is one level up.
+        return f"../{package_path}{target[len(path_part):]}" if package_path else None

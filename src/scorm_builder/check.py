@@ -1,0 +1,180 @@
+"""Rules over the loaded model. Each returns problems; build.py fails once with all of them."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .model import PACKAGING_MODES, SINGLE, TRUE_FALSE, Course, Loc, Question, Section
+from .problems import Problem, display_path
+from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
+from .suspend import worst_case
+
+# Manifest identifiers are "<PREFIX>-<id>" (prefixes up to 4 characters) and must stay within 255.
+ID_MAX = IDENTIFIER_MAX - 5
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+SAFE_PATH_RE = re.compile(r"^[A-Za-z0-9_./-]+$")
+
+
+def check_course(course: Course) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _course_fields(course)
+    problems += _ids(course)
+    for section in course.sections:
+        problems += _section(section)
+    problems += _assets(course)
+    problems += _escaping_symlinks(course.source_dir)
+    problems += _suspend_data(course)
+    return problems
+
+
+def check_id(value: str, what: str, loc: Loc) -> list[Problem]:
+    if not value:
+        return [Problem(loc.path, loc.line, f"the {what} id is empty", "give it an id of letters, digits, '-', '_' or '.'")]
+    if len(value) > ID_MAX:
+        return [Problem(loc.path, loc.line, f"the {what} id is {len(value)} characters long",
+                        f"shorten it to at most {ID_MAX} (SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX})")]
+    if not ID_RE.match(value):
+        bad = sorted({c for c in value if not re.match(r"[A-Za-z0-9_.-]", c)})
+        shown = ", ".join("space" if c == " " else repr(c) for c in bad) or "its first character"
+        return [Problem(loc.path, loc.line, f"the {what} id '{value}' contains {shown}",
+                        "use only letters, digits, '-', '_' and '.', starting with a letter or digit")]
+    return []
+
+
+def _course_fields(course: Course) -> list[Problem]:
+    at = course.locs
+    problems = check_id(course.id, "course", at["id"]) if course.id else []
+    if course.version and not VERSION_RE.match(course.version):
+        problems.append(Problem(at["version"].path, at["version"].line, f"version '{course.version}' is not usable in a file name",
+                                "use letters, digits, '.', '-', '+' and '_', e.g. version: \"1.0.0\""))
+    if course.language and not LANGUAGE_RE.match(course.language):
+        problems.append(Problem(at["language"].path, at["language"].line, f"language '{course.language}' is not a language tag",
+                                "use a BCP 47 tag such as en, en-US or fr"))
+    if not 0 <= course.pass_mark <= 100:
+        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line, f"pass_mark {course.pass_mark:g} is outside 0-100",
+                                "SCORM 1.2 scores are 0..100: use e.g. pass_mark: 80"))
+    if course.packaging not in PACKAGING_MODES:
+        problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
+                                f"use one of: {', '.join(PACKAGING_MODES)}"))
+    return problems
+
+
+def _ids(course: Course) -> list[Problem]:
+    problems: list[Problem] = []
+    sections: dict[str, Section] = {}
+    questions: dict[str, Question] = {}
+    for section in course.sections:
+        problems += check_id(section.id, "section", section.loc)
+        if section.id in sections:
+            first = sections[section.id].loc
+            problems.append(Problem(section.loc.path, section.loc.line, f"duplicate section id '{section.id}'",
+                                    f"already used at {first.path}:{first.line}; give one of them another 'id:'"))
+        sections.setdefault(section.id, section)
+        pages: dict[str, Loc] = {}
+        for page in section.pages:
+            problems += check_id(page.id, "page", page.loc)
+            if page.id in pages:
+                problems.append(Problem(page.loc.path, page.loc.line, f"duplicate page id '{page.id}' in section '{section.id}'",
+                                        f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the file or set 'id:'"))
+            pages.setdefault(page.id, page.loc)
+            location = f"{section.id}/{page.id}"
+            if len(location) > LESSON_LOCATION_MAX:
+                problems.append(Problem(page.loc.path, page.loc.line, f"the bookmark '{location[:40]}...' is over {LESSON_LOCATION_MAX} characters",
+                                        "shorten the section or page id (cmi.core.lesson_location is CMIString255)"))
+        for q in section.quiz.questions if section.quiz else ():
+            problems += check_id(q.id, "question", q.loc)
+            if q.id in questions:
+                first = questions[q.id].loc
+                problems.append(Problem(q.loc.path, q.loc.line, f"duplicate question id '{q.id}'",
+                                        f"already used at {first.path}:{first.line}; question ids become interaction ids and must be unique"))
+            questions.setdefault(q.id, q)
+    return problems
+
+
+def _section(section: Section) -> list[Problem]:
+    problems: list[Problem] = []
+    if not section.pages and not (section.quiz and section.quiz.questions):
+        problems.append(Problem(section.loc.path, section.loc.line, f"section '{section.id}' is empty",
+                                "add a Markdown page (e.g. 01-introduction.md) or a quiz.yml"))
+    if section.quiz is None:
+        return problems
+    quiz = section.quiz
+    if not quiz.questions:
+        problems.append(Problem(quiz.loc.path, quiz.loc.line, "the quiz has no questions",
+                                "add questions under 'questions:' or delete the quiz file"))
+    if quiz.attempts < 0:
+        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more", "e.g. attempts: 3"))
+    for q in quiz.questions:
+        problems += _question(q)
+    return problems
+
+
+def _question(q: Question) -> list[Problem]:
+    at = (q.loc.path, q.loc.line)
+    correct = len(q.correct_keys)
+    if q.type == TRUE_FALSE:
+        return []
+    if len(q.options) > len(CHOICE_KEYS):
+        return [Problem(*at, f"question '{q.id}' has {len(q.options)} options",
+                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)} (a-z, 0-9); split the question")]
+    problems = []
+    if len(q.options) < 2:
+        problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)", "give it at least two options"))
+    if correct == 0:
+        problems.append(Problem(*at, f"question '{q.id}' has no correct option", "mark the right option with 'correct: true'"))
+    elif q.type == SINGLE and correct > 1:
+        problems.append(Problem(*at, f"single-choice question '{q.id}' has {correct} correct options",
+                                "mark exactly one option 'correct: true', or use 'type: multiple'"))
+    if q.weight < 1:
+        problems.append(Problem(*at, f"question '{q.id}' has weight {q.weight}", "weights are whole numbers from 1"))
+    return problems
+
+
+def _assets(course: Course) -> list[Problem]:
+    problems = []
+    root = course.source_dir.resolve()
+    for section in course.sections:
+        refs = [a for p in section.pages for a in p.assets] + list(section.quiz.assets if section.quiz else ())
+        for ref in refs:
+            at = (ref.loc.path, ref.loc.line)
+            if not ref.package_path:
+                problems.append(Problem(*at, f"'{ref.target}' points outside the course folder",
+                                        "copy the file into the course folder and link to it there"))
+            elif not ref.source.is_file():
+                hint = "it is a folder; link to a file" if ref.source.is_dir() else "check the file name and path (they are case-sensitive)"
+                problems.append(Problem(*at, f"missing file '{ref.target}'", hint))
+            elif not ref.source.resolve().is_relative_to(root):
+                problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
+                                        "copy the file into the course folder instead of linking to it"))
+            elif not SAFE_PATH_RE.match(ref.package_path):
+                problems.append(Problem(*at, f"the file name '{ref.target}' has spaces or non-ASCII characters",
+                                        "rename it using letters, digits, '-', '_' and '.' (LMS web servers mangle other names)"))
+    return problems
+
+
+def _escaping_symlinks(course_dir: Path) -> list[Problem]:
+    root = course_dir.resolve()
+    problems = []
+    for dirpath, dirnames, filenames in os.walk(course_dir):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
+                                        "replace the link with a copy of the file, so the course folder is self-contained"))
+    return problems
+
+
+def _suspend_data(course: Course) -> list[Problem]:
+    problems = []
+    for sco in course.scos:
+        worst = len(worst_case(sco))
+        if worst > SUSPEND_DATA_MAX:
+            quizzes = [s.quiz for s in sco.sections if s.quiz]
+            loc = quizzes[-1].loc if quizzes else sco.sections[0].loc
+            problems.append(Problem(loc.path, loc.line, f"a learner's saved state for '{sco.id}' can reach {worst} characters",
+                                    f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data: split the quiz "
+                                    "into several sections or use fewer options"))
+    return problems

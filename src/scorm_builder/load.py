@@ -1,0 +1,185 @@
+"""Read a course folder into the model, keeping each value's file and line.
+
+Layout (documented in the README)::
+
+    course.yml                      the course file
+    sections/01-some-section/       one folder per section (the number only orders them)
+        section.yml                 title, optional id and description
+        01-first-page.md            one Markdown file per page (front matter: title, optional id)
+        quiz.yml                    optional quiz of the section
+        images/...                  assets referenced from the pages
+    sections/02-short-section.md    or one Markdown file per single-page section,
+    sections/02-short-section.quiz.yml   with its quiz beside it
+    templates/                      optional overrides of the project's templates
+
+Loading never stops at the first problem: it returns the model it could build and every problem found.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .assets import AssetCollector
+from .load_quiz import load_quiz
+from .markdown import MarkdownRenderer
+from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
+from .problems import Problem, display_path
+from .sourcefile import BOOLEAN, NUMBER, TEXT, TEXT_LIST, Fields, Spec, parse_yaml, read_text, split_front_matter
+
+COURSE_FILE = "course.yml"
+SECTIONS_DIR = "sections"
+SECTION_FILE = "section.yml"
+QUIZ_FILE = "quiz.yml"
+QUIZ_SUFFIX = ".quiz.yml"
+JUNK_NAMES = {"Thumbs.db", "desktop.ini", "__MACOSX"}
+
+COURSE_SPECS = {
+    "id": Spec(TEXT, required=True),
+    "title": Spec(TEXT, required=True),
+    "version": Spec(TEXT, required=True),
+    "language": Spec(TEXT, required=True),
+    "pass_mark": Spec(NUMBER, required=True),
+    "packaging": Spec(TEXT, default=PACKAGING_PER_SECTION),
+    "description": Spec(TEXT, default=""),
+    "keywords": Spec(TEXT_LIST, default=[]),
+    "allow_raw_html": Spec(BOOLEAN, default=False),
+}
+SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
+PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
+SINGLE_FILE_SECTION_SPECS = {**SECTION_SPECS}
+
+ORDER_PREFIX_RE = re.compile(r"^\d+[-_. ]*")
+
+
+def id_from_name(name: str) -> str:
+    """'01-alliance-trust.md' -> 'alliance-trust': the number only orders files."""
+    stem = name.split(".", 1)[0] if not name.startswith(".") else name
+    return ORDER_PREFIX_RE.sub("", stem) or stem
+
+
+def title_from_name(name: str) -> str:
+    words = id_from_name(name).replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def is_ignored(path: Path) -> bool:
+    return path.name.startswith(".") or path.name in JUNK_NAMES
+
+
+def load_course(course_dir: Path) -> tuple[Course | None, list[Problem]]:
+    course_dir = Path(os.path.abspath(course_dir))
+    course_file = course_dir / COURSE_FILE
+    if not course_dir.is_dir():
+        return None, [Problem(display_path(course_dir), 0, "course folder not found",
+                              "pass the folder that holds course.yml: scorm-builder build COURSE_DIR")]
+    if not course_file.is_file():
+        return None, [Problem(display_path(course_file), 0, "course file not found",
+                              "create course.yml with id, title, version, language and pass_mark (see the README)")]
+    problems: list[Problem] = []
+    text, found = read_text(course_file)
+    problems += found
+    loc = Loc(display_path(course_file), 1)
+    data, found = parse_yaml(text, loc) if text is not None else (None, [])
+    problems += found
+    if text is None or found:
+        return None, problems
+    f = Fields(data, COURSE_SPECS, loc, "course.yml", problems)
+    md = MarkdownRenderer(allow_raw_html=bool(f["allow_raw_html"]))
+    sections = _load_sections(course_dir, md, problems)
+    course = Course(
+        id=f["id"] or "", title=f["title"] or "", version=f["version"] or "", language=f["language"] or "",
+        pass_mark=float(f["pass_mark"]) if f["pass_mark"] is not None else 0.0,
+        packaging=f["packaging"], description=f["description"], keywords=tuple(f["keywords"]),
+        allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
+        locs={key: f.at(key) for key in COURSE_SPECS},
+    )
+    return course, problems
+
+
+def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem]) -> list[Section]:
+    sections_dir = course_dir / SECTIONS_DIR
+    if not sections_dir.is_dir():
+        problems.append(Problem(display_path(sections_dir), 0, "no sections folder",
+                                "create sections/ with one folder or .md file per section"))
+        return []
+    sections = []
+    for entry in sorted(sections_dir.iterdir(), key=lambda p: p.name):
+        if is_ignored(entry) or entry.name.endswith(QUIZ_SUFFIX):
+            continue
+        if entry.is_dir():
+            section = _load_folder_section(course_dir, entry, md, problems)
+        elif entry.suffix == ".md":
+            section = _load_file_section(course_dir, entry, md, problems)
+        else:
+            problems.append(Problem(display_path(entry), 0, "not a section",
+                                    "a section is a folder or a .md file; move other files into a section folder"))
+            continue
+        if section is not None:
+            sections.append(section)
+    if not sections and not any(p.path.startswith(display_path(sections_dir)) for p in problems):
+        problems.append(Problem(display_path(sections_dir), 0, "the course has no sections",
+                                "add a section folder with a Markdown page"))
+    return sections
+
+
+def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:
+    meta_file = folder / SECTION_FILE
+    loc = Loc(display_path(meta_file), 1)
+    if not meta_file.is_file():
+        problems.append(Problem(display_path(folder), 0, "section folder has no section.yml",
+                                "add section.yml with 'title: ...'"))
+        return None
+    text, found = read_text(meta_file)
+    problems += found
+    data, found = parse_yaml(text, loc) if text is not None else (None, [])
+    problems += found
+    if text is None or found:
+        return None
+    f = Fields(data, SECTION_SPECS, loc, "section.yml", problems)
+    pages = []
+    for page_file in sorted(folder.glob("*.md"), key=lambda p: p.name):
+        if not is_ignored(page_file):
+            page = _load_page(course_dir, page_file, md, problems, single_file=False)
+            if page is not None:
+                pages.append(page[0])
+    quiz_file = folder / QUIZ_FILE
+    section_id = f["id"] or id_from_name(folder.name)
+    quiz = load_quiz(course_dir, quiz_file, section_id, md, problems) if quiz_file.exists() else None
+    return Section(id=section_id, title=f["title"] or "", description=f["description"],
+                   pages=tuple(pages), quiz=quiz, loc=f.at("id") if f["id"] else Loc(display_path(folder), 0))
+
+
+def _load_file_section(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:
+    loaded = _load_page(course_dir, page_file, md, problems, single_file=True)
+    if loaded is None:
+        return None
+    page, f = loaded
+    quiz_file = page_file.with_name(page_file.name[: -len(".md")] + QUIZ_SUFFIX)
+    quiz = load_quiz(course_dir, quiz_file, page.id, md, problems) if quiz_file.exists() else None
+    return Section(id=page.id, title=page.title, description=f["description"], pages=(page,), quiz=quiz, loc=page.loc)
+
+
+def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems: list[Problem], single_file: bool):
+    text, found = read_text(page_file)
+    problems += found
+    if text is None:
+        return None
+    shown = display_path(page_file)
+    front, body, body_line = split_front_matter(text)
+    data, found = parse_yaml(front, Loc(shown, 2)) if front is not None else (None, [])
+    problems += found
+    if found:
+        return None
+    specs = SINGLE_FILE_SECTION_SPECS if single_file else PAGE_SPECS
+    f = Fields(data, specs, Loc(shown, 2), "the front matter", problems)
+    assets = AssetCollector(course_dir, page_file.parent)
+    rendered = md.block(body, Loc(shown, body_line), assets)
+    problems += rendered.problems
+    page_id = f["id"] or id_from_name(page_file.name)
+    title = f["title"] or title_from_name(page_file.name)
+    loc = f.at("id") if f["id"] else Loc(shown, 1)
+    if not body.strip():
+        problems.append(Problem(shown, body_line if front is not None else 1, "the page is empty",
+                                "write the page's Markdown below the front matter, or delete the file"))
+    return Page(id=page_id, title=title, html=rendered.html, assets=tuple(assets.refs), loc=loc), f

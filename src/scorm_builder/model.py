@@ -1,0 +1,153 @@
+"""The course as plain frozen dataclasses: what load produces, check inspects, render and manifest consume.
+
+Every value an author wrote keeps its ``Loc`` (file and line) so that any later step can
+point back at the source. Identifiers (course, section, page, question) come from the
+source: explicit ``id:`` keys or file names, never random values, so that an LMS keeps
+learner data when a rebuilt package is uploaded again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PACKAGING_PER_SECTION = "sco-per-section"
+PACKAGING_SINGLE_SCO = "single-sco"
+PACKAGING_MODES = (PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO)
+
+SINGLE = "single"
+MULTIPLE = "multiple"
+TRUE_FALSE = "true-false"
+QUESTION_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE)
+
+
+@dataclass(frozen=True)
+class Loc:
+    path: str  # as displayed to the author
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class AssetRef:
+    """A relative link or image source found in Markdown, before it is resolved."""
+
+    target: str  # as written, e.g. "images/alliance.svg"
+    source: Path | None  # absolute path on disk, None when it could not be resolved
+    package_path: str  # where the file goes in the zip, e.g. "media/sections/01-x/images/alliance.svg"
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    html: str  # sanitized body HTML, asset links already rewritten for the SCO folder
+    assets: tuple[AssetRef, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # SCORM 1.2 choice response character: a-z then 0-9, from source order
+    html: str
+    correct: bool
+    feedback_html: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  # one of QUESTION_TYPES
+    prompt_html: str
+    prompt_inline_html: str | None  # the prompt without its <p> when it is one paragraph, for the <legend>
+    options: tuple[Option, ...]  # true-false questions have two: key "t" and "f"
+    rationale_html: str
+    weight: int
+    loc: Loc
+
+    @property
+    def correct_keys(self) -> tuple[str, ...]:
+        return tuple(o.key for o in self.options if o.correct)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    questions: tuple[Question, ...]
+    shuffle: bool
+    attempts: int  # 0 means unlimited
+    title: str
+    assets: tuple[AssetRef, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str
+    pages: tuple[Page, ...]
+    quiz: Quiz | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Sco:
+    """One launchable unit. Per-section packaging gives one section per SCO; single-sco gives all."""
+
+    id: str
+    title: str
+    sections: tuple[Section, ...]
+
+    @property
+    def folder(self) -> str:
+        return self.id
+
+    @property
+    def href(self) -> str:
+        return f"{self.id}/index.html"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections if s.quiz for q in s.quiz.questions)
+
+    @property
+    def assets(self) -> tuple[AssetRef, ...]:
+        seen: dict[str, AssetRef] = {}
+        for s in self.sections:
+            refs = [a for p in s.pages for a in p.assets] + list(s.quiz.assets if s.quiz else ())
+            for a in refs:
+                if a.package_path:
+                    seen.setdefault(a.package_path, a)
+        return tuple(seen[k] for k in sorted(seen))
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    version: str
+    language: str
+    pass_mark: float
+    packaging: str
+    description: str
+    keywords: tuple[str, ...]
+    allow_raw_html: bool
+    sections: tuple[Section, ...]
+    source_dir: Path
+    loc: Loc
+    locs: dict = field(default_factory=dict, compare=False, hash=False)  # key -> Loc of course.yml values
+
+    @property
+    def scos(self) -> tuple[Sco, ...]:
+        if self.packaging == PACKAGING_SINGLE_SCO:
+            return (Sco(id=self.id, title=self.title, sections=self.sections),)
+        return tuple(Sco(id=s.id, title=s.title, sections=(s,)) for s in self.sections)
+
+    @property
+    def package_name(self) -> str:
+        return f"{self.id}-{self.version}-scorm12.zip"
+
+    @property
+    def pass_mark_text(self) -> str:
+        """The pass mark as written in the manifest and the page data: '80', or '72.5'."""
+        return f"{self.pass_mark:g}"

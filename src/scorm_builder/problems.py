@@ -1,0 +1,66 @@
+"""Problems found in a course or a package: collected, sorted, printed as one line each.
+
+Every check in the tool (loading, model rules, templates, the package linter) reports
+``Problem`` values instead of raising at the first one, so an author sees every problem
+in one run. ``ProblemsError`` carries the whole list to the CLI, which prints it and
+exits non-zero without a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding. ``path`` is shown as given (relative where possible); ``line`` is 1-based or 0 when unknown."""
+
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+    code: str = ""
+    severity: str = ERROR
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.code:
+            text = f"{text} [{self.code}]"
+        return text
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "path": self.path,
+            "line": self.line,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class ProblemsError(Exception):
+    """Raised once, after collecting, when a step found problems that stop the build."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=_sort_key)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def _sort_key(p: Problem):
+    return (p.path, p.line, p.message)
+
+
+def display_path(path: Path | str) -> str:
+    """Show ``path`` relative to the working directory when it lies below it, else absolute."""
+    p = Path(path).absolute()
+    try:
+        return p.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return p.as_posix()

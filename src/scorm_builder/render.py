@@ -1,0 +1,119 @@
+"""Render each SCO to HTML with jinja2 and collect every file the package carries.
+
+Templates come from the course's own ``templates/`` folder first, then the project's, so a
+course overrides any template (or static file) by giving one of the same name. StrictUndefined
+turns a typo in a template into a build error at the template's file and line.
+"""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from .model import Course, Sco
+from .problems import Problem, ProblemsError, display_path
+from .suspend import page_count, quiz_hash, worst_case
+
+SCO_TEMPLATE = "sco.html"
+STATIC_DIR = "static"
+SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
+STATIC_FILES = ("runtime.js", "style.css")
+
+
+def template_dirs(course: Course, project_templates: Path) -> list[Path]:
+    own = course.source_dir / "templates"
+    return [own, project_templates] if own.is_dir() else [project_templates]
+
+
+def make_environment(dirs: list[Path]) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def runtime_data(course: Course, sco: Sco) -> dict:
+    """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
+    pages, quizzes = [], []
+    for section in sco.sections:
+        for page in section.pages:
+            pages.append({"id": f"{section.id}/{page.id}", "title": page.title, "section": section.id, "quiz": None})
+        if section.quiz:
+            pages.append({"id": f"{section.id}/quiz", "title": section.quiz.title, "section": section.id,
+                          "quiz": len(quizzes)})
+            quizzes.append({
+                "section": section.id,
+                "attempts": section.quiz.attempts,
+                "shuffle": section.quiz.shuffle,
+                "questions": [
+                    {"id": q.id, "type": q.type, "weight": q.weight,
+                     "keys": [o.key for o in q.options], "correct": list(q.correct_keys)}
+                    for q in section.quiz.questions
+                ],
+            })
+    assert len(pages) == page_count(sco)
+    return {
+        "format": 1,
+        "course": course.id,
+        "sco": sco.id,
+        "title": sco.title,
+        "passMark": course.pass_mark,
+        "quizHash": quiz_hash(sco),
+        "suspendWorstCase": len(worst_case(sco)),
+        "pages": pages,
+        "quizzes": quizzes,
+    }
+
+
+def render_course(course: Course, project_templates: Path) -> dict[str, bytes]:
+    """Return {package path: bytes} for every SCO page, the shared runtime files and the assets."""
+    dirs = template_dirs(course, project_templates)
+    env = make_environment(dirs)
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for sco in course.scos:
+        try:
+            html = env.get_template(SCO_TEMPLATE).render(
+                course=course, sco=sco, data=runtime_data(course, sco), shared=f"../{SHARED_DIR}",
+            )
+        except jinja2.TemplateError as exc:
+            problems.append(template_problem(exc, dirs))
+            continue
+        files[sco.href] = html.encode("utf-8")
+    for name in STATIC_FILES:
+        source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
+        if source is None:
+            problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
+                                    "reinstall scorm-builder or restore the file in templates/static/"))
+            continue
+        files[f"{SHARED_DIR}/{name}"] = source.read_bytes()
+    for sco in course.scos:
+        for asset in sco.assets:
+            files.setdefault(asset.package_path, asset.source.read_bytes())
+    if problems:
+        raise ProblemsError(problems)
+    return files
+
+
+def template_problem(exc: jinja2.TemplateError, dirs: list[Path]) -> Problem:
+    """Point at the template file and line where jinja2 failed."""
+    name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not name:
+        roots = [str(d.resolve()) for d in dirs]
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if any(str(Path(frame.filename).resolve()).startswith(r) for r in roots):
+                name, line = frame.filename, frame.lineno
+                break
+    if isinstance(exc, jinja2.TemplateNotFound):
+        message, hint = f"template '{exc.name}' not found", f"looked in: {', '.join(display_path(d) for d in dirs)}"
+        name = name if name and name != exc.name else None
+    elif isinstance(exc, jinja2.UndefinedError):
+        message, hint = f"template error: {exc.message}", "check the variable name; see the README for what templates receive"
+    else:
+        message, hint = f"template error: {exc.message or exc}", "fix the template syntax on this line"
+    return Problem(display_path(name) if name else "templates", line or 0, message, hint)

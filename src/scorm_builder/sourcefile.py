@@ -1,0 +1,158 @@
+"""Reading course source files: UTF-8 text, YAML that keeps line numbers, Markdown front matter,
+and typed key checking with did-you-mean hints. Every failure becomes a ``Problem`` at a file and line.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .model import Loc
+from .problems import Problem, display_path
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(shown, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                              "save the file as UTF-8 in your editor")]
+    return text.removeprefix("\ufeff").replace("\r\n", "\n"), []
+
+
+def parse_yaml(text: str, loc: Loc) -> tuple[object, list[Problem]]:
+    """Parse YAML whose first line is line ``loc.line`` (1 when the file is pure YAML)."""
+    first = loc.line or 1
+    try:
+        return YAML(typ="rt").load(text), []
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first + (mark.line if mark else 0)
+        what = exc.problem or exc.context or "malformed YAML"
+        return None, [Problem(loc.path, line, f"malformed YAML: {what}", "check indentation, colons and quotes on this line")]
+    except YAMLError as exc:
+        return None, [Problem(loc.path, first, f"malformed YAML: {exc}", "check the YAML syntax")]
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, body, 1-based line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
+    return "\n".join(lines[1:]), "", len(lines) + 1
+
+
+def line_of_key(mapping, key, loc: Loc) -> int:
+    if isinstance(mapping, CommentedMap) and key in mapping:
+        return (loc.line or 1) + mapping.lc.key(key)[0]
+    return loc.line or 1
+
+
+def line_of_item(seq, index: int, loc: Loc) -> int:
+    if isinstance(seq, CommentedSeq) and index < len(seq):
+        return (loc.line or 1) + seq.lc.item(index)[0]
+    return loc.line or 1
+
+
+TEXT = "text"
+NUMBER = "number"
+INTEGER = "whole number"
+BOOLEAN = "true or false"
+TEXT_LIST = "list of texts"
+LIST = "list"
+MAPPING = "mapping"
+
+_CHECKS = {
+    TEXT: lambda v: isinstance(v, str),
+    NUMBER: lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    INTEGER: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    BOOLEAN: lambda v: isinstance(v, bool),
+    TEXT_LIST: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    LIST: lambda v: isinstance(v, list),
+    MAPPING: lambda v: isinstance(v, dict),
+}
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str
+    required: bool = False
+    default: object = None
+
+
+class Fields:
+    """Typed values of one YAML mapping, with the line of each key. Collects problems as it goes."""
+
+    def __init__(self, mapping, specs: dict[str, Spec], loc: Loc, what: str, problems: list[Problem]):
+        self.loc, self.problems, self.values, self.lines = loc, problems, {}, {}
+        if mapping is None:
+            mapping = {}
+        if not isinstance(mapping, dict):
+            problems.append(Problem(loc.path, loc.line or 1, f"{what} must be a mapping of 'key: value' lines",
+                                    f"expected keys: {', '.join(specs)}"))
+            mapping = {}
+        for key in mapping:
+            line = line_of_key(mapping, key, loc)
+            if key not in specs:
+                close = difflib.get_close_matches(str(key), list(specs), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(specs)}"
+                problems.append(Problem(loc.path, line, f"unknown key '{key}' in {what}", hint))
+        for key, spec in specs.items():
+            line = line_of_key(mapping, key, loc)
+            self.lines[key] = line
+            value = mapping.get(key)
+            if value is None:
+                if spec.required:
+                    problems.append(Problem(loc.path, line, f"{what} has no '{key}'", f"add '{key}: ...' ({spec.kind})"))
+                self.values[key] = spec.default
+            elif not _CHECKS[spec.kind](value):
+                problems.append(Problem(loc.path, line, f"'{key}' must be a {spec.kind}, not {_describe(value)}",
+                                        _type_hint(key, spec.kind)))
+                self.values[key] = spec.default
+            else:
+                self.values[key] = value
+
+    def __getitem__(self, key):
+        return self.values[key]
+
+    def at(self, key) -> Loc:
+        return Loc(self.loc.path, self.lines[key])
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _type_hint(key: str, kind: str) -> str:
+    return {
+        TEXT: f"put the value in quotes: {key}: \"...\"",
+        NUMBER: f"write a plain number, e.g. {key}: 80",
+        INTEGER: f"write a whole number, e.g. {key}: 3",
+        BOOLEAN: f"write {key}: true or {key}: false",
+        TEXT_LIST: f"write a list, e.g. {key}: [first, second]",
+        LIST: f"start each item on its own line with '- '",
+        MAPPING: f"indent the '{key}' entries below it",
+    }[kind]

@@ -1,0 +1,132 @@
+"""The finding codes of ``scorm-builder validate``: one table, one line each.
+
+Codes are stable: a code keeps its meaning once published (docs/validate.md lists them all,
+and a test keeps that page and this table in sync). They are grouped by area:
+
+* ``SB0xx`` the input itself (path, zip container, where the manifest is, ``--schemas``)
+* ``SB1xx`` zip entries and package files (hygiene and hostile archives)
+* ``SB2xx`` the manifest as XML (well-formedness, DOCTYPE, namespaces, SCORM version metadata)
+* ``SB3xx`` identifiers and the organization tree
+* ``SB4xx`` resources and the files they name
+* ``SB5xx`` ADL values (``adlcp:*``)
+* ``SB6xx`` XSD validation (``--schemas``)
+
+A code marked *unusable* means the linter could not or would not look inside the input
+(unreadable, no manifest, hostile archive); the CLI exits 2 when one is present.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..problems import ERROR, WARNING, Problem
+
+
+@dataclass(frozen=True)
+class FindingCode:
+    severity: str
+    summary: str
+    unusable: bool = False
+
+
+def _e(summary: str) -> FindingCode:
+    return FindingCode(ERROR, summary)
+
+
+def _w(summary: str) -> FindingCode:
+    return FindingCode(WARNING, summary)
+
+
+def _u(summary: str) -> FindingCode:
+    return FindingCode(ERROR, summary, unusable=True)
+
+
+FINDING_CODES: dict[str, FindingCode] = {
+    # the input
+    "SB001": _u("the path does not exist"),
+    "SB002": _u("the path or a file in it cannot be read"),
+    "SB003": _u("the path is neither a zip file nor a folder"),
+    "SB004": _u("the zip file is corrupt (its central directory cannot be read)"),
+    "SB005": _u("the package has no imsmanifest.xml"),
+    "SB006": _e("imsmanifest.xml is in a subfolder, not at the package root"),
+    "SB007": _u("the package is a zip inside the zip"),
+    "SB008": _u("imsmanifest.xml cannot be read (encrypted, corrupt, forged or too large)"),
+    "SB009": _u("the --schemas folder cannot be used"),
+    # zip entries and package files
+    "SB101": _u("entry name is an absolute path"),
+    "SB102": _u("entry name has a '..' segment (zip slip)"),
+    "SB103": _e("entry name has a backslash or a control character"),
+    "SB104": _e("entry names collide when case is ignored"),
+    "SB105": _w("entry name has spaces or non-ASCII characters"),
+    "SB106": _w("operating-system junk file"),
+    "SB107": _e("entry is encrypted"),
+    "SB108": _e("entry is corrupt (CRC mismatch or truncated data)"),
+    "SB109": _e("entry uses a compression method other than stored or deflate"),
+    "SB110": _u("entry is a symbolic link"),
+    "SB111": _u("too many entries"),
+    "SB112": _u("total uncompressed size over the limit"),
+    "SB113": _u("compression ratio over the limit (zip bomb)"),
+    "SB114": _u("entry decompresses to more bytes than its header declares"),
+    "SB115": _u("local header disagrees with the central directory, or entries overlap"),
+    "SB116": _e("the same entry name appears twice"),
+    "SB117": _e("symbolic link leads outside the package folder"),
+    # the manifest as XML
+    "SB201": _e("imsmanifest.xml is not well-formed XML"),
+    "SB202": _u("imsmanifest.xml has a DOCTYPE or entity declarations"),
+    "SB203": _u("imsmanifest.xml is nested too deeply"),
+    "SB204": _e("root element is not an IMS CP 1.1.2 manifest"),
+    "SB205": _e("manifest uses the SCORM 2004 content-packaging namespace"),
+    "SB206": _e("manifest uses a SCORM 2004 extension namespace"),
+    "SB207": _e("adlcp name in the wrong namespace"),
+    "SB208": _w("SCORM version metadata missing"),
+    "SB209": _e("SCORM version metadata is not ADL SCORM 1.2"),
+    # identifiers and organizations
+    "SB301": _e("required identifier missing"),
+    "SB302": _e("identifier used twice"),
+    "SB303": _e("identifier contains whitespace"),
+    "SB304": _e("identifier longer than 255 characters"),
+    "SB305": _e("identifier has characters outside printable ASCII"),
+    "SB306": _w("identifier is not a valid XML ID"),
+    "SB310": _e("identifierref names no resource"),
+    "SB311": _e("organizations/@default names no organization"),
+    "SB312": _w("the manifest has no organization"),
+    "SB313": _w("SCO not reachable from the default organization"),
+    # resources and files
+    "SB401": _e("href names a file that is not in the package"),
+    "SB402": _e("href matches a file only when case is ignored"),
+    "SB403": _w("file in the package not listed in any <file>"),
+    "SB404": _w("SCO launch file is not an HTML page"),
+    "SB405": _e("SCO resource has no href"),
+    "SB406": _w("href is an external URL"),
+    "SB407": _e("href leaves the package"),
+    "SB408": _e("resource has no type attribute"),
+    "SB409": _w("launched resource has no adlcp:scormtype"),
+    # adlcp values
+    "SB501": _e("adlcp:masteryscore is not a number from 0 to 100"),
+    "SB502": _e("adlcp:scormtype is not exactly 'sco' or 'asset'"),
+    "SB503": _e("adlcp:maxtimeallowed is not HHHH:MM:SS.SS"),
+    "SB504": _e("adlcp:timelimitaction is not one of the four allowed values"),
+    # XSD validation
+    "SB601": _e("manifest does not validate against the supplied XSD files"),
+}
+
+UNUSABLE_CODES: frozenset[str] = frozenset(c for c, f in FINDING_CODES.items() if f.unusable)
+
+
+def finding(code: str, path: str, line: int | None, message: str, hint: str = "") -> Problem:
+    """A ``Problem`` carrying ``code`` and the severity the table gives it."""
+    return Problem(path, line or 0, message, hint, code, FINDING_CODES[code].severity)
+
+
+def is_unusable(findings: list[Problem]) -> bool:
+    return any(p.code in UNUSABLE_CODES for p in findings)
+
+
+def exit_status(findings: list[Problem], strict: bool = False) -> int:
+    """2: unusable input; 1: errors (or, with ``strict``, warnings); 0: otherwise."""
+    if is_unusable(findings):
+        return 2
+    if any(p.severity == ERROR for p in findings):
+        return 1
+    if strict and any(p.severity == WARNING for p in findings):
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+/* placeholder: the learner runtime is written in its own step */
