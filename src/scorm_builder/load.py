@@ -67,7 +67,44 @@ def is_ignored(path: Path) -> bool:
     return path.name.startswith(".") or path.name in JUNK_NAMES
 
 
-def load_course(course_dir: Path) -> tuple[Course | None, list[Problem]]:
+class SectionCache:
+    """Sections loaded earlier, reused while none of their files changed (the preview's fast rebuild).
+
+    The key of a section is the stat (name, size, mtime) of every file below its folder (or of its
+    .md and .quiz.yml files) plus whether raw HTML is allowed, which changes how Markdown renders.
+    """
+
+    def __init__(self):
+        self._entries: dict[Path, tuple[tuple, Section | None, list[Problem]]] = {}
+
+    def get(self, entry: Path, allow_raw_html: bool, load) -> tuple[Section | None, list[Problem]]:
+        key = (allow_raw_html, _fingerprint(entry))
+        cached = self._entries.get(entry)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        found: list[Problem] = []
+        section = load(found)
+        self._entries[entry] = (key, section, found)
+        return section, found
+
+
+def _fingerprint(entry: Path) -> tuple:
+    if entry.is_dir():
+        paths = sorted(p for p in entry.rglob("*"))
+    else:
+        paths = [entry, entry.with_name(entry.name[: -len(".md")] + QUIZ_SUFFIX)]
+    stats = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            stats.append((str(p), None))
+            continue
+        stats.append((str(p), st.st_size, st.st_mtime_ns))
+    return tuple(stats)
+
+
+def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Course | None, list[Problem]]:
     course_dir = Path(os.path.abspath(course_dir))
     course_file = course_dir / COURSE_FILE
     if not course_dir.is_dir():
@@ -86,7 +123,7 @@ def load_course(course_dir: Path) -> tuple[Course | None, list[Problem]]:
         return None, problems
     f = Fields(data, COURSE_SPECS, loc, "course.yml", problems)
     md = MarkdownRenderer(allow_raw_html=bool(f["allow_raw_html"]))
-    sections = _load_sections(course_dir, md, problems)
+    sections = _load_sections(course_dir, md, problems, cache or SectionCache())
     course = Course(
         id=f["id"] or "", title=f["title"] or "", version=f["version"] or "", language=f["language"] or "",
         pass_mark=float(f["pass_mark"]) if f["pass_mark"] is not None else 0.0,
@@ -97,7 +134,7 @@ def load_course(course_dir: Path) -> tuple[Course | None, list[Problem]]:
     return course, problems
 
 
-def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem]) -> list[Section]:
+def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem], cache: SectionCache) -> list[Section]:
     sections_dir = course_dir / SECTIONS_DIR
     if not sections_dir.is_dir():
         problems.append(Problem(display_path(sections_dir), 0, "no sections folder",
@@ -107,10 +144,11 @@ def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Proble
     for entry in sorted(sections_dir.iterdir(), key=lambda p: p.name):
         if is_ignored(entry) or entry.name.endswith(QUIZ_SUFFIX):
             continue
-        if entry.is_dir():
-            section = _load_folder_section(course_dir, entry, md, problems)
-        elif entry.suffix == ".md":
-            section = _load_file_section(course_dir, entry, md, problems)
+        if entry.is_dir() or entry.suffix == ".md":
+            loader = _load_folder_section if entry.is_dir() else _load_file_section
+            section, found = cache.get(entry, md.allow_raw_html,
+                                       lambda found, e=entry, f=loader: f(course_dir, e, md, found))
+            problems += found
         else:
             problems.append(Problem(display_path(entry), 0, "not a section",
                                     "a section is a folder or a .md file; move other files into a section folder"))
