@@ -210,7 +210,7 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
     if found:
         return None
     specs = SINGLE_FILE_SECTION_SPECS if single_file else PAGE_SPECS
-    f = Fields(data, specs, Loc(shown, 2), "the front matter", problems)
+    f = Fields(data, specs, Loc(shown, 2), "the front matter", problems, base=2)
     assets = AssetCollector(course_dir, page_file.parent)
     rendered = md.block(body, Loc(shown, body_line), assets)
     problems += rendered.problems

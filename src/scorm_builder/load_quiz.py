@@ -67,7 +67,7 @@ def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRe
     resolve = AssetCollector(course_dir, quiz_file.parent)
     questions = []
     for i, raw in enumerate(f["questions"] or []):
-        qloc = Loc(loc.path, line_of_item(f["questions"], i, loc))
+        qloc = Loc(loc.path, line_of_item(f["questions"], i, loc.line))
         q = _question(raw, qloc, f"{section_id}-q{i + 1}", md, resolve, problems)
         if q is not None:
             questions.append(q)
@@ -129,7 +129,7 @@ def _choice_options(f: Fields, loc: Loc, md: MarkdownRenderer, resolve, problems
                                 "add 'options:' with a '- text: ...' item per option"))
     options = []
     for i, raw in enumerate(raw_options):
-        oloc = Loc(loc.path, line_of_item(raw_options, i, loc))
+        oloc = Loc(loc.path, line_of_item(raw_options, i, loc.line))
         of = Fields(raw, OPTION_SPECS, oloc, "the option", problems)
         text = md.inline(of["text"] or "", of.at("text"), resolve).html
         feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve).html

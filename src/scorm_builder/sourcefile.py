@@ -55,16 +55,17 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return "\n".join(lines[1:]), "", len(lines) + 1
 
 
-def line_of_key(mapping, key, loc: Loc) -> int:
+def line_of_key(mapping, key, fallback: int, base: int = 1) -> int:
+    """The file line of ``key``; ``base`` is the file line where the YAML document starts."""
     if isinstance(mapping, CommentedMap) and key in mapping:
-        return (loc.line or 1) + mapping.lc.key(key)[0]
-    return loc.line or 1
+        return base + mapping.lc.key(key)[0]
+    return fallback
 
 
-def line_of_item(seq, index: int, loc: Loc) -> int:
+def line_of_item(seq, index: int, fallback: int, base: int = 1) -> int:
     if isinstance(seq, CommentedSeq) and index < len(seq):
-        return (loc.line or 1) + seq.lc.item(index)[0]
-    return loc.line or 1
+        return base + seq.lc.item(index)[0]
+    return fallback
 
 
 TEXT = "text"
@@ -96,7 +97,7 @@ class Spec:
 class Fields:
     """Typed values of one YAML mapping, with the line of each key. Collects problems as it goes."""
 
-    def __init__(self, mapping, specs: dict[str, Spec], loc: Loc, what: str, problems: list[Problem]):
+    def __init__(self, mapping, specs: dict[str, Spec], loc: Loc, what: str, problems: list[Problem], base: int = 1):
         self.loc, self.problems, self.values, self.lines = loc, problems, {}, {}
         if mapping is None:
             mapping = {}
@@ -105,13 +106,13 @@ class Fields:
                                     f"expected keys: {', '.join(specs)}"))
             mapping = {}
         for key in mapping:
-            line = line_of_key(mapping, key, loc)
+            line = line_of_key(mapping, key, loc.line, base)
             if key not in specs:
                 close = difflib.get_close_matches(str(key), list(specs), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(specs)}"
                 problems.append(Problem(loc.path, line, f"unknown key '{key}' in {what}", hint))
         for key, spec in specs.items():
-            line = line_of_key(mapping, key, loc)
+            line = line_of_key(mapping, key, loc.line, base)
             self.lines[key] = line
             value = mapping.get(key)
             if value is None:

@@ -56,7 +56,7 @@ def worst_case(sco: Sco) -> str:
             continue
         attempts = quiz.attempts if quiz.attempts else ATTEMPTS_COUNTER_MAX
         answers = ",".join(
-            "".join(o.key for o in q.options) if q.type == MULTIPLE else q.options[-1].key
+            "".join(o.key for o in q.options) if q.type == MULTIPLE else (q.options[-1].key if q.options else "")
             for q in quiz.questions
         )
         quizzes.append(f"{base36(attempts)}.1.{answers}")

@@ -1,0 +1,154 @@
+"""The catalogue of bad inputs: each prints its path:line: error, exits 1 without a traceback,
+and leaves the last good package in out/ byte-for-byte untouched."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from coursekit import make_course, write
+from scorm_builder.cli import cli
+
+SEC = Path("sections/01-first")
+
+
+def edit(rel: str, old: str, new: str):
+    def apply(root: Path):
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"test setup: {old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return apply
+
+
+def many_options(n: int) -> str:
+    return "".join(f"      - text: Option {i}\n" + ("        correct: true\n" if i == 0 else "") for i in range(n))
+
+
+def huge_quiz(root: Path):
+    questions = "".join(
+        f"  - id: big-{i}\n    type: multiple\n    prompt: Q{i}\n    options:\n" + many_options(36) for i in range(120))
+    (root / SEC / "quiz.yml").write_text("questions:\n" + questions, encoding="utf-8")
+
+
+def symlink_out(root: Path):
+    outside = root.parent / "secret.svg"
+    outside.write_text("<svg/>")
+    os.symlink(outside, root / SEC / "images" / "linked.svg")
+    edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(images/linked.svg)")(root)
+
+
+def remove(rel: str):
+    return lambda root: (root / rel).unlink()
+
+
+def write_file(rel: str, text: str):
+    return lambda root: write(root / rel, text)
+
+
+def write_bytes(rel: str, data: bytes):
+    return lambda root: (root / rel).write_bytes(data)
+
+
+# (case id, mutation, file the error names, line, fragment of the message)
+CASES = [
+    ("malformed-yaml", edit("course.yml", "title: Test course", "title: [Test course"), "course.yml", 3, "malformed YAML"),
+    ("malformed-front-matter", edit(str(SEC / "02-more.md"), "title: More", "title: More: [x"), "02-more.md", 2, "malformed YAML"),
+    ("duplicate-yaml-key", edit("course.yml", "language: en", "language: en\nlanguage: fr"), "course.yml", 5, "duplicate key"),
+    ("unknown-key-did-you-mean", edit("course.yml", "pass_mark: 75", "pass_mak: 75"), "course.yml", 5, "unknown key 'pass_mak'.*did you mean 'pass_mark'"),
+    ("unknown-option-key", edit(str(SEC / "quiz.yml"), "        feedback: Yes.", "        feedbak: Yes."), "quiz.yml", 10, "did you mean 'feedback'"),
+    ("missing-course-file", remove("course.yml"), "course.yml", None, "course file not found"),
+    ("missing-required-key", edit("course.yml", "title: Test course\n", ""), "course.yml", 1, "course.yml has no 'title'"),
+    ("wrong-type", edit("course.yml", "pass_mark: 75", "pass_mark: eighty"), "course.yml", 5, "'pass_mark' must be a number"),
+    ("pass-mark-out-of-range", edit("course.yml", "pass_mark: 75", "pass_mark: 150"), "course.yml", 5, "pass_mark 150 is outside 0-100"),
+    ("unknown-packaging", edit("course.yml", "packaging: sco-per-section", "packaging: one-big"), "course.yml", 6, "unknown packaging"),
+    ("bad-language", edit("course.yml", "language: en", "language: English please"), "course.yml", 4, "not a language tag"),
+    ("duplicate-section-id", write_file("sections/03-copy/section.yml", "id: first\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'first'"),
+    ("duplicate-question-id", edit(str(SEC / "quiz.yml"), "id: q-multiple", "id: q-single"), "quiz.yml", 14, "duplicate question id 'q-single'"),
+    ("id-with-spaces", edit(str(SEC / "quiz.yml"), "id: q-single", "id: q single"), "quiz.yml", 4, "contains space"),
+    ("id-too-long", edit(str(SEC / "quiz.yml"), "id: q-single", "id: " + "q" * 256), "quiz.yml", 4, "256 characters long"),
+    ("no-correct-option", edit(str(SEC / "quiz.yml"), "        correct: true\n        feedback: Yes.", "        feedback: Yes."), "quiz.yml", 4, "has no correct option"),
+    ("single-with-two-correct", edit(str(SEC / "quiz.yml"), "        feedback: No.", "        correct: true\n        feedback: No."), "quiz.yml", 4, "has 2 correct options"),
+    ("too-many-options", edit(str(SEC / "quiz.yml"), "      - text: Three\n", many_options(40)), "quiz.yml", 14, "42 options.*at most 36"),
+    ("unknown-question-type", edit(str(SEC / "quiz.yml"), "type: multiple", "type: essay"), "quiz.yml", 15, "unknown question type 'essay'"),
+    ("true-false-without-answer", edit(str(SEC / "quiz.yml"), "    answer: false\n", ""), "quiz.yml", 24, "has no 'answer'"),
+    ("missing-image", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/circle.svg"), "01-intro.md", 6, "missing file 'images/circle.svg'"),
+    ("asset-escapes-course", edit(str(SEC / "01-intro.md"), "images/square.svg", "../../../secret.svg"), "01-intro.md", 6, "points outside the course folder"),
+    ("symlink-outside", symlink_out, "01-intro.md", 6, "symlink to a file outside the course folder"),
+    ("non-utf8", write_bytes(str(SEC / "02-more.md"), b"---\ntitle: More\n---\nCaf\xe9\n"), "02-more.md", 4, "not valid UTF-8"),
+    ("empty-section", write_file("sections/03-empty/section.yml", "title: Empty\n"), "03-empty", None, "section 'empty' is empty"),
+    ("empty-page", write_file(str(SEC / "03-blank.md"), "---\ntitle: Blank\n---\n\n"), "03-blank.md", 4, "the page is empty"),
+    ("h1-in-page", edit(str(SEC / "01-intro.md"), "Some **prose**", "# Big title\n\nSome **prose**"), "01-intro.md", 4, "'#' heading"),
+    ("suspend-data-too-big", huge_quiz, "quiz.yml", 1, "can reach \\d+ characters.*4096"),
+    ("template-undefined", write_file("templates/page.html", "<section>\n{{ page.no_such_thing }}\n</section>\n"), "templates/page.html", 2, "template error"),
+    ("template-syntax", write_file("templates/quiz.html", "<section>\n\n{% if %}\n</section>\n"), "templates/quiz.html", 3, "template error"),
+    ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
+]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def course_and_good_build(tmp_path):
+    course = make_course(tmp_path / "course")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return course, out, snapshot(out)
+
+
+@pytest.mark.parametrize("name,mutate,path,line,message", CASES, ids=[c[0] for c in CASES])
+def test_bad_input(course_and_good_build, name, mutate, path, line, message):
+    course, out, before = course_and_good_build
+    mutate(course)
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    where = re.escape(path) + (f":{line}" if line else "")
+    pattern = rf"^\S*{where}: .*{message}"
+    assert re.search(pattern, result.output, re.MULTILINE), result.output
+    assert "nothing was written" in result.output
+    assert snapshot(out) == before
+
+
+def test_catalogue_is_large_enough():
+    assert len(CASES) >= 20
+
+
+def test_all_problems_are_reported_at_once(course_and_good_build):
+    course, out, _ = course_and_good_build
+    edit("course.yml", "pass_mark: 75", "pass_mark: 150")(course)
+    edit(str(SEC / "quiz.yml"), "id: q-multiple", "id: q-single")(course)
+    edit(str(SEC / "01-intro.md"), "images/square.svg", "images/circle.svg")(course)
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "3 problems" in result.output
+    lines = [l for l in result.output.splitlines() if re.match(r"^\S+:\d+: ", l)]
+    assert len(lines) == 3
+
+
+def test_missing_course_folder_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "course folder not found" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_crash_while_writing_leaves_the_previous_zip(course_and_good_build, monkeypatch):
+    course, out, before = course_and_good_build
+    import scorm_builder.package as package
+
+    def explode(files, fh):
+        fh.write(b"partial")
+        raise KeyboardInterrupt  # as when the build is interrupted mid-write
+
+    monkeypatch.setattr(package, "zip_bytes_to", explode)
+    with pytest.raises(KeyboardInterrupt):
+        package.write_package({"a": b"b"}, out / "test-course-2.0-scorm12.zip")
+    assert snapshot(out) == before
