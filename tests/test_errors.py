@@ -41,6 +41,10 @@ def symlink_out(root: Path):
     edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(images/linked.svg)")(root)
 
 
+def unsafe_name(root: Path):
+    (root / SEC / "images" / "square.svg").rename(root / SEC / "images" / "my square.svg")
+
+
 def remove(rel: str):
     return lambda root: (root / rel).unlink()
 
@@ -85,6 +89,7 @@ CASES = [
     ("suspend-data-too-big", huge_quiz, "quiz.yml", 1, "can reach \\d+ characters.*4096"),
     ("template-undefined", write_file("templates/page.html", "<section>\n{{ page.no_such_thing }}\n</section>\n"), "templates/page.html", 2, "template error"),
     ("template-syntax", write_file("templates/quiz.html", "<section>\n\n{% if %}\n</section>\n"), "templates/quiz.html", 3, "template error"),
+    ("unsafe-file-name", lambda root: (unsafe_name(root), edit(str(SEC / "01-intro.md"), "images/square.svg", "images/my%20square.svg")(root)), "01-intro.md", 6, "has spaces or non-ASCII"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
 ]
 
@@ -151,4 +156,12 @@ def test_a_crash_while_writing_leaves_the_previous_zip(course_and_good_build, mo
     monkeypatch.setattr(package, "zip_bytes_to", explode)
     with pytest.raises(KeyboardInterrupt):
         package.write_package({"a": b"b"}, out / "test-course-2.0-scorm12.zip")
+    assert snapshot(out) == before
+
+
+def test_temp_files_of_a_killed_build_are_removed_by_the_next(course_and_good_build):
+    course, out, before = course_and_good_build
+    (out / ".test-course-2.0-scorm12.zip.abc123.tmp").write_bytes(b"half a zip")
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 0
     assert snapshot(out) == before

@@ -15,7 +15,7 @@ ID_MAX = IDENTIFIER_MAX - 5
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-SAFE_PATH_RE = re.compile(r"^[A-Za-z0-9_./-]+$")
+SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
 def check_course(course: Course) -> list[Problem]:
@@ -150,8 +150,8 @@ def _assets(course: Course) -> list[Problem]:
                 problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
                                         "copy the file into the course folder instead of linking to it"))
             elif not SAFE_PATH_RE.match(ref.package_path):
-                problems.append(Problem(*at, f"the file name '{ref.target}' has spaces or non-ASCII characters",
-                                        "rename it using letters, digits, '-', '_' and '.' (LMS web servers mangle other names)"))
+                problems.append(Problem(*at, f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
+                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.' (LMS web servers mangle other names)"))
     return problems
 
 

@@ -32,6 +32,8 @@ def write_package(files: dict[str, bytes], target: Path, check: Callable[[Path],
     Returns the size in bytes.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):  # left by a build that was killed
+        stale.unlink(missing_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     temp = Path(temp_name)
     try:
