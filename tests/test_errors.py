@@ -90,6 +90,10 @@ CASES = [
     ("template-undefined", write_file("templates/page.html", "<section>\n{{ page.no_such_thing }}\n</section>\n"), "templates/page.html", 2, "template error"),
     ("template-syntax", write_file("templates/quiz.html", "<section>\n\n{% if %}\n</section>\n"), "templates/quiz.html", 3, "template error"),
     ("unsafe-file-name", lambda root: (unsafe_name(root), edit(str(SEC / "01-intro.md"), "images/square.svg", "images/my%20square.svg")(root)), "01-intro.md", 6, "has spaces or non-ASCII"),
+    ("unclosed-front-matter", write_file(str(SEC / "02-more.md"), "---\ntitle: More\nSome text.\n"), "02-more.md", 1, "front matter opened by '---' is never closed"),
+    ("course-not-a-mapping", write_file("course.yml", "- id\n- title\n"), "course.yml", 1, "course.yml must be a mapping"),
+    ("question-not-a-mapping", write_file(str(SEC / "quiz.yml"), "questions:\n  - What is 2+2?\n"), "quiz.yml", 2, "the question must be a mapping"),
+    ("options-missing", write_file(str(SEC / "quiz.yml"), "questions:\n  - type: single\n    prompt: Pick.\n"), "quiz.yml", 2, "has 0 option"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
 ]
 

@@ -122,8 +122,9 @@ def _question(q: Question) -> list[Problem]:
                         f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)} (a-z, 0-9); split the question")]
     problems = []
     if len(q.options) < 2:
-        problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)", "give it at least two options"))
-    if correct == 0:
+        problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
+                                "give it at least two options under 'options:', each '- text: ...'"))
+    elif correct == 0:
         problems.append(Problem(*at, f"question '{q.id}' has no correct option", "mark the right option with 'correct: true'"))
     elif q.type == SINGLE and correct > 1:
         problems.append(Problem(*at, f"single-choice question '{q.id}' has {correct} correct options",

@@ -25,7 +25,8 @@ from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
-from .sourcefile import BOOLEAN, NUMBER, TEXT, TEXT_LIST, Fields, Spec, parse_yaml, read_text, split_front_matter
+from .sourcefile import (BOOLEAN, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, parse_yaml, read_text,
+                         split_front_matter)
 
 COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
@@ -204,7 +205,12 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
     if text is None:
         return None
     shown = display_path(page_file)
-    front, body, body_line = split_front_matter(text)
+    try:
+        front, body, body_line = split_front_matter(text)
+    except UnclosedFrontMatter:
+        problems.append(Problem(shown, 1, "the front matter opened by '---' is never closed",
+                                "add a line '---' after the title and id lines, before the Markdown"))
+        return None
     data, found = parse_yaml(front, Loc(shown, 2)) if front is not None else (None, [])
     problems += found
     if found:

@@ -41,18 +41,25 @@ def parse_yaml(text: str, loc: Loc) -> tuple[object, list[Problem]]:
         what = exc.problem or exc.context or "malformed YAML"
         return None, [Problem(loc.path, line, f"malformed YAML: {what}", "check indentation, colons and quotes on this line")]
     except YAMLError as exc:
-        return None, [Problem(loc.path, first, f"malformed YAML: {exc}", "check the YAML syntax")]
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return None, [Problem(loc.path, first, f"malformed YAML: {message}", "check the YAML syntax")]
+
+
+class UnclosedFrontMatter(ValueError):
+    pass
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Return (front matter YAML or None, body, 1-based line where the body starts)."""
+    """Return (front matter YAML or None, body, 1-based line where the body starts).
+
+    Raises UnclosedFrontMatter when the file opens front matter with '---' and never closes it."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None, text, 1
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), i + 2
-    return "\n".join(lines[1:]), "", len(lines) + 1
+    raise UnclosedFrontMatter()
 
 
 def line_of_key(mapping, key, fallback: int, base: int = 1) -> int:
@@ -104,7 +111,9 @@ class Fields:
         if not isinstance(mapping, dict):
             problems.append(Problem(loc.path, loc.line or 1, f"{what} must be a mapping of 'key: value' lines",
                                     f"expected keys: {', '.join(specs)}"))
-            mapping = {}
+            self.values = {key: spec.default for key, spec in specs.items()}
+            self.lines = {key: loc.line or 1 for key in specs}
+            return
         for key in mapping:
             line = line_of_key(mapping, key, loc.line, base)
             if key not in specs:
