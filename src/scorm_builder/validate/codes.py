@@ -113,8 +113,19 @@ UNUSABLE_CODES: frozenset[str] = frozenset(c for c, f in FINDING_CODES.items() i
 
 
 def finding(code: str, path: str, line: int | None, message: str, hint: str = "") -> Problem:
-    """A ``Problem`` carrying ``code`` and the severity the table gives it."""
-    return Problem(path, line or 0, message, hint, code, FINDING_CODES[code].severity)
+    """A ``Problem`` carrying ``code`` and the severity the table gives it.
+
+    Control characters (from hostile names or attribute values) are escaped, so each
+    finding stays one line of output.
+    """
+    return Problem(_printable(path), line or 0, _printable(message), _printable(hint), code,
+                   FINDING_CODES[code].severity)
+
+
+def _printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def is_unusable(findings: list[Problem]) -> bool:

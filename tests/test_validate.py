@@ -1,0 +1,443 @@
+"""`scorm-builder validate`: a catalogue of broken and hostile packages, each built in tmp_path,
+each expected to yield exactly its finding codes; plus the CLI's output and exit codes."""
+from __future__ import annotations
+
+import json
+import random
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from scorm_builder.problems import ERROR, WARNING
+from scorm_builder.validate import FINDING_CODES, UNUSABLE_CODES, exit_status, validate_package
+from scorm_builder.validate.checker import lint_package
+from scorm_builder.validate.command import validate_command
+from scorm_builder.validate.source import DEFAULT_LIMITS, Limits
+from validate_fixtures import (
+    BILLION_LAUGHS, GOOD_FILES, GOOD_MANIFEST, PAGE, files_with, flip_data_byte, forge_size, manifest,
+    overlapping_zip, set_encrypted_flag, symlink_info, write_folder, write_zip, xxe_manifest, zip_bytes,
+)
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "validate.md"
+NS_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+ADLCP_2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    build: Callable[[Path], Path]
+    expect: frozenset[str]
+    limits: Limits = DEFAULT_LIMITS
+
+
+def case(id: str, expect: str, limits: Limits = DEFAULT_LIMITS):
+    def register(build):
+        CASES.append(Case(id, build, frozenset(expect.split()), limits))
+        return build
+    return register
+
+
+CASES: list[Case] = []
+
+
+def _zip(tmp: Path, files=None, **kw) -> Path:
+    return write_zip(tmp / "course.zip", files, **kw)
+
+
+def _raw(tmp: Path, data: bytes) -> Path:
+    path = tmp / "course.zip"
+    path.write_bytes(data)
+    return path
+
+
+# -- the input ----------------------------------------------------------------------------------
+
+case("missing-path", "SB001")(lambda tmp: tmp / "nope.zip")
+case("not-a-zip", "SB003")(lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt")
+case("corrupt-zip", "SB004")(lambda tmp: _raw(tmp, zip_bytes(GOOD_FILES)[:-30]))
+case("empty-zip", "SB005")(lambda tmp: _zip(tmp, {}))
+case("manifest-wrong-case", "SB005 SB106")(
+    lambda tmp: _zip(tmp, {"IMSManifest.xml": GOOD_MANIFEST, "intro/index.html": PAGE, ".DS_Store": b"x"}))
+case("manifest-in-subfolder", "SB006 SB106")(lambda tmp: _zip(
+    tmp, {f"course/{name}": data for name, data in GOOD_FILES.items()} | {"__MACOSX/course/._index.html": b""}))
+case("zip-in-zip", "SB007")(lambda tmp: _zip(tmp, {"course.zip": zip_bytes(GOOD_FILES)}))
+case("manifest-too-large", "SB008", Limits(max_manifest_bytes=500))(lambda tmp: _zip(tmp))
+case("manifest-encrypted", "SB008 SB107")(
+    lambda tmp: _raw(tmp, set_encrypted_flag(zip_bytes(GOOD_FILES), "imsmanifest.xml")))
+
+
+# -- zip entries --------------------------------------------------------------------------------
+
+case("zip-slip", "SB102")(lambda tmp: _zip(tmp, files_with(add={"../evil.html": PAGE})))
+case("absolute-path", "SB101")(lambda tmp: _zip(tmp, files_with(add={"/etc/evil.html": PAGE})))
+case("windows-drive-path", "SB101")(lambda tmp: _zip(tmp, files_with(add={"C:/evil.html": PAGE})))
+case("backslash", "SB103 SB403")(lambda tmp: _zip(tmp, files_with(add={"intro\\extra.html": PAGE})))
+case("control-character", "SB103 SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/a\x01.html": PAGE})))
+case("case-collision", "SB104 SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/INDEX.html": PAGE})))
+case("space-in-name", "SB105 SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/my page.html": PAGE})))
+case("non-ascii-name", "SB105 SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/café.html": PAGE})))
+case("os-junk", "SB106")(lambda tmp: _zip(tmp, files_with(
+    add={"__MACOSX/intro/._index.html": b"x", "intro/.DS_Store": b"x", "Thumbs.db": b"x", "desktop.ini": b"x"})))
+case("encrypted-entry", "SB107")(
+    lambda tmp: _raw(tmp, set_encrypted_flag(zip_bytes(GOOD_FILES), "shared/style.css")))
+case("crc-mismatch", "SB108")(lambda tmp: _raw(
+    tmp, flip_data_byte(zip_bytes(GOOD_FILES, zipfile.ZIP_STORED), "shared/style.css")))
+case("bzip2-entries", "SB109")(lambda tmp: _zip(tmp, compression=zipfile.ZIP_BZIP2))
+case("symlink-entry", "SB110")(lambda tmp: _zip(tmp, list(GOOD_FILES.items()) + [(symlink_info("link"), "/etc")]))
+case("too-many-entries", "SB111", Limits(max_entries=2))(lambda tmp: _zip(tmp))
+case("too-large-declared", "SB112", Limits(max_total_bytes=100))(lambda tmp: _zip(tmp))
+case("ratio-bomb", "SB113", Limits(ratio_min_bytes=1000))(lambda tmp: _zip(
+    tmp, files_with(manifest(("<file href=\"shared/style.css\"/>",
+                              "<file href=\"shared/style.css\"/><file href=\"shared/zeros.bin\"/>")),
+                    add={"shared/zeros.bin": bytes(200_000)})))
+case("duplicate-entry", "SB116")(lambda tmp: _zip(tmp, list(GOOD_FILES.items()) + [("shared/style.css", "p {}")]))
+
+
+@case("forged-size", "SB114")
+def _forged_size(tmp: Path) -> Path:
+    files = files_with(manifest(("<file href=\"shared/style.css\"/>",
+                                 "<file href=\"shared/style.css\"/><file href=\"shared/big.txt\"/>")),
+                       add={"shared/big.txt": "A" * 300_000})
+    # Declared 1,000 bytes in both headers; the data inflates to 300,000: only counting catches it.
+    return _raw(tmp, forge_size(zip_bytes(files), "shared/big.txt", 1000))
+
+
+@case("forged-manifest-size", "SB008")
+def _forged_manifest(tmp: Path) -> Path:
+    return _raw(tmp, forge_size(zip_bytes(GOOD_FILES), "imsmanifest.xml", 100))
+
+
+@case("local-header-disagrees", "SB115")
+def _local_disagrees(tmp: Path) -> Path:
+    return _raw(tmp, forge_size(zip_bytes(GOOD_FILES), "shared/style.css", 5, central=False))
+
+
+@case("overlapping-entries", "SB115")
+def _overlapping(tmp: Path) -> Path:
+    listed = manifest(("<file href=\"shared/style.css\"/>",
+                       "<file href=\"shared/style.css\"/><file href=\"shared/a.bin\"/><file href=\"shared/b.txt\"/>"))
+    files = files_with(listed, add={"shared/b.txt": "B" * 100})
+    return _raw(tmp, overlapping_zip(files, inner="shared/b.txt", holder="shared/a.bin"))
+
+
+@case("folder-symlink-escapes", "SB117")
+def _folder_symlink(tmp: Path) -> Path:
+    root = write_folder(tmp / "course")
+    (tmp / "outside.txt").write_text("secret")
+    (root / "shared" / "leak.txt").symlink_to(tmp / "outside.txt")
+    return root
+
+
+# -- the manifest as XML --------------------------------------------------------------------------
+
+case("not-well-formed", "SB201")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace("</manifest>", ""))))
+case("billion-laughs", "SB202")(lambda tmp: _zip(tmp, files_with(BILLION_LAUGHS)))
+case("plain-doctype", "SB202")(lambda tmp: _zip(tmp, files_with(
+    GOOD_MANIFEST.replace("<manifest ", "<!DOCTYPE manifest>\n<manifest ", 1))))
+case("deep-nesting", "SB203")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<title>Demo</title>", "<title>Demo</title>" + "<item identifier='x'>" * 100 + "</item>" * 100)))))
+case("very-deep-nesting", "SB203")(lambda tmp: _zip(tmp, files_with("<a>" * 5000 + "</a>" * 5000)))
+case("root-not-manifest", "SB204")(lambda tmp: _zip(tmp, files_with("<course><page/></course>")))
+case("scorm2004-namespace", "SB205")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
+    'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', f'xmlns="{NS_2004}"'))))
+case("scorm2004-adlcp", "SB206")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
+    "http://www.adlnet.org/xsd/adlcp_rootv1p2", ADLCP_2004))))
+case("scormtype-without-prefix", "SB207")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('adlcp:scormtype="asset"', 'scormtype="asset"')))))
+case("adlcp-namespace-typo", "SB207")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
+    "http://www.adlnet.org/xsd/adlcp_rootv1p2", "http://www.adlnet.org/xsd/adlcp_rootv1p2/"))))
+case("no-metadata", "SB208")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<schema>ADL SCORM</schema>", ""), ("<schemaversion>1.2</schemaversion>", "")))))
+case("schemaversion-2004", "SB209")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<schemaversion>1.2<", "<schemaversion>2004 4th Edition<")))))
+
+
+# -- identifiers and organizations ----------------------------------------------------------------
+
+case("item-without-identifier", "SB301")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('<item identifier="ITEM-intro" ', "<item ")))))
+case("duplicate-identifier", "SB302")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', 'identifier="RES-shared"')))))
+case("identifier-with-space", "SB303")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', 'identifier="ITEM intro"')))))
+case("identifier-too-long", "SB304")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', f'identifier="ITEM-{"x" * 260}"')))))
+case("identifier-non-ascii", "SB305")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', 'identifier="ITEM-café"')))))
+case("identifier-not-xml-id", "SB306")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', 'identifier="1-intro"')))))
+case("dangling-identifierref", "SB310 SB313")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifierref="RES-intro"', 'identifierref="RES-intr0"')))))
+case("dangling-dependency", "SB310")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('<dependency identifierref="RES-shared"/>', '<dependency identifierref="RES-common"/>')))))
+case("dangling-default-org", "SB311")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('default="ORG-demo"', 'default="ORG-main"')))))
+case("no-organization", "SB312")(lambda tmp: _zip(tmp, files_with(re.sub(
+    r"<organizations .*</organizations>", "<organizations/>", GOOD_MANIFEST, flags=re.S))))
+case("unreachable-sco", "SB313")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('adlcp:scormtype="asset"', 'adlcp:scormtype="sco" href="intro/index.html"')))))
+
+
+# -- resources and files --------------------------------------------------------------------------
+
+case("missing-file", "SB401")(lambda tmp: _zip(tmp, files_with(drop=("shared/style.css",))))
+case("missing-launch-file", "SB401")(lambda tmp: _zip(tmp, files_with(drop=("intro/index.html",))))
+case("case-only-mismatch", "SB402")(lambda tmp: _zip(tmp, files_with(
+    add={"shared/Style.css": "body{}"}, drop=("shared/style.css",))))
+case("unlisted-file", "SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/notes.txt": "todo"})))
+case("sco-launches-pdf", "SB404")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('href="intro/index.html?page=1"', 'href="intro/slides.pdf"'), ('<file href="intro/index.html"/>', "")),
+    add={"intro/slides.pdf": b"%PDF-1.4"}, drop=("intro/index.html",))))
+case("sco-without-href", "SB405")(lambda tmp: _zip(tmp, files_with(manifest(
+    (' href="intro/index.html?page=1"', "")))))
+case("external-url", "SB406")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('<file href="shared/style.css"/>', '<file href="shared/style.css"/><file href="https://cdn.example/x.css"/>')))))
+case("href-climbs-out", "SB407")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('<file href="shared/style.css"/>', '<file href="shared/style.css"/><file href="../etc/passwd"/>')))))
+case("absolute-href", "SB407")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('<file href="shared/style.css"/>', '<file href="shared/style.css"/><file href="/etc/passwd"/>')))))
+case("resource-without-type", "SB408")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="RES-shared" type="webcontent"', 'identifier="RES-shared"')))))
+case("launched-without-scormtype", "SB409")(lambda tmp: _zip(tmp, files_with(manifest(
+    (' adlcp:scormtype="sco"', "")))))
+
+
+# -- adlcp values ----------------------------------------------------------------------------------
+
+case("masteryscore-word", "SB501")(lambda tmp: _zip(tmp, files_with(manifest((">80<", ">eighty<")))))
+case("masteryscore-over-100", "SB501")(lambda tmp: _zip(tmp, files_with(manifest((">80<", ">120<")))))
+case("scormtype-upper-case", "SB502")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('adlcp:scormtype="sco"', 'adlcp:scormtype="SCO"')))))
+case("maxtimeallowed-iso", "SB503")(lambda tmp: _zip(tmp, files_with(manifest(("00:30:00", "PT30M")))))
+case("timelimitaction-typo", "SB504")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("continue,no message", "continue, no message")))))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_catalogue(case: Case, tmp_path: Path):
+    findings = lint_package(case.build(tmp_path), limits=case.limits)
+    codes = {p.code for p in findings}
+    assert codes == case.expect, "\n".join(p.format() for p in findings)
+    for p in findings:
+        assert p.severity == FINDING_CODES[p.code].severity
+        assert p.message and p.hint, p
+
+
+@pytest.mark.parametrize("kind", ["zip", "folder"])
+def test_good_package_has_no_findings(tmp_path: Path, kind: str):
+    path = write_zip(tmp_path / "ok.zip") if kind == "zip" else write_folder(tmp_path / "ok")
+    assert validate_package(path) == []
+
+
+def test_catalogue_covers_every_code():
+    tested = set().union(*(c.expect for c in CASES)) | {"SB002", "SB009", "SB601"}
+    assert tested == set(FINDING_CODES)
+
+
+def test_folder_package_gets_the_same_rules(tmp_path: Path):
+    root = write_folder(tmp_path / "course", files_with(manifest((">80<", ">eighty<")), add={"notes.txt": "x"}))
+    assert {p.code for p in validate_package(root)} == {"SB501", "SB403"}
+
+
+def test_unreadable_path_is_a_finding(tmp_path: Path, monkeypatch):
+    target = write_zip(tmp_path / "course.zip")
+
+    def denied(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "stat", denied)
+    assert [p.code for p in validate_package(target)] == ["SB002"]
+
+
+def test_forged_size_is_caught_by_counting_not_by_the_header(tmp_path: Path):
+    findings = lint_package(_forged_size(tmp_path))
+    (forged,) = [p for p in findings if p.code == "SB114"]
+    assert forged.path == "shared/big.txt" and "1000 bytes" in forged.message
+
+
+def test_bomb_limits_stop_decompressing(tmp_path: Path):
+    """With a total budget below the real size, reading stops with SB112 instead of inflating it all."""
+    path = _zip(tmp_path, files_with(add={"shared/a.bin": bytes(50_000), "shared/b.bin": bytes(50_000)}))
+    findings = lint_package(path, limits=Limits(max_total_bytes=60_000 + len(GOOD_MANIFEST)))
+    assert "SB112" in {p.code for p in findings}
+
+
+def test_real_ratio_bomb_with_default_limits(tmp_path: Path):
+    path = _zip(tmp_path, files_with(add={"shared/zeros.bin": bytes(3 << 20)}))
+    (bomb,) = [p for p in validate_package(path) if p.code == "SB113"]
+    assert bomb.path == "shared/zeros.bin"
+
+
+def test_xxe_never_reads_the_file(tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-4711")
+    path = _zip(tmp_path, files_with(xxe_manifest(secret)))
+    for args in ([str(path)], [str(path), "--json"]):
+        result = CliRunner().invoke(validate_command, args)
+        assert "TOPSECRET" not in result.output
+        assert "SB202" in result.output and result.exit_code == 2
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path: Path):
+    result = CliRunner().invoke(validate_command, [str(_zip(tmp_path, files_with(BILLION_LAUGHS)))])
+    assert result.exit_code == 2 and "[SB202]" in result.output
+    assert "lol" not in result.output
+
+
+def test_nothing_is_written(tmp_path: Path):
+    path = _zip(tmp_path, files_with(add={"../evil.html": PAGE, "/tmp/abs-evil.html": PAGE}))
+    before = sorted(p.name for p in tmp_path.parent.iterdir())
+    validate_package(path)
+    assert sorted(p.name for p in tmp_path.parent.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["course.zip"]
+
+
+def test_xml_base_is_applied(tmp_path: Path):
+    text = manifest(('<resource identifier="RES-shared"', '<resource xml:base="shared/" identifier="RES-shared"'),
+                    ('<file href="shared/style.css"/>', '<file href="style.css"/>'))
+    assert validate_package(_zip(tmp_path, files_with(text))) == []
+
+
+def test_href_escapes_are_decoded(tmp_path: Path):
+    text = manifest(('<file href="shared/style.css"/>', '<file href="shared/my%20style.css"/>'))
+    findings = validate_package(_zip(tmp_path, files_with(text, add={"shared/my style.css": "p{}"},
+                                                          drop=("shared/style.css",))))
+    assert {p.code for p in findings} == {"SB105"}
+
+
+def test_case_mismatch_hint_names_the_real_file(tmp_path: Path):
+    path = _zip(tmp_path, files_with(add={"shared/Style.css": "body{}"}, drop=("shared/style.css",)))
+    (mismatch,) = validate_package(path)
+    assert "'shared/Style.css'" in mismatch.hint
+
+
+def test_manifest_in_subfolder_is_still_checked(tmp_path: Path):
+    files = {f"course/{name}": data for name, data in files_with(manifest((">80<", ">eighty<"))).items()}
+    findings = validate_package(_zip(tmp_path, files))
+    assert {p.code for p in findings} == {"SB006", "SB501"}
+    assert all(p.path.startswith("course/") for p in findings)
+
+
+def test_many_unlisted_files_are_summarised(tmp_path: Path):
+    extra = {f"media/{i:03}.txt": "x" for i in range(70)}
+    findings = [p for p in validate_package(_zip(tmp_path, files_with(add=extra))) if p.code == "SB403"]
+    assert len(findings) == 51
+    assert any("20 more files" in p.message for p in findings)
+
+
+def test_corrupted_zips_never_raise(tmp_path: Path):
+    good = zip_bytes(GOOD_FILES)
+    rng = random.Random(1234)
+    path = tmp_path / "fuzz.zip"
+    for i in range(300):
+        data = bytearray(good)
+        if i % 3 == 0:
+            data = data[: rng.randrange(len(data))]
+        for _ in range(rng.randint(1, 8)):
+            if data:
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        path.write_bytes(bytes(data))
+        findings = validate_package(path)
+        assert all(p.code in FINDING_CODES for p in findings)
+
+
+# -- the command -----------------------------------------------------------------------------------
+
+def _run(*args: str):
+    result = CliRunner().invoke(validate_command, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_exit_0_on_a_good_package(tmp_path: Path):
+    result = _run(write_zip(tmp_path / "ok.zip"))
+    assert result.exit_code == 0 and "no problems found" in result.output
+
+
+def test_exit_1_on_errors_with_human_lines(tmp_path: Path):
+    result = _run(_zip(tmp_path, files_with(manifest((">80<", ">eighty<")))))
+    assert result.exit_code == 1
+    line = next(l for l in result.output.splitlines() if "[SB501]" in l)
+    assert re.match(r"^imsmanifest\.xml:\d+: adlcp:masteryscore 'eighty' .* \(.+\) \[SB501\]$", line), line
+    assert "1 error, 0 warnings" in result.output.splitlines()[-1]
+
+
+def test_exit_2_on_unusable_input(tmp_path: Path):
+    assert _run(tmp_path / "missing.zip").exit_code == 2
+    assert _run(_zip(tmp_path, files_with(add={"../evil.html": PAGE}))).exit_code == 2
+    assert _run(_zip(tmp_path, {"readme.txt": "no manifest"})).exit_code == 2
+
+
+def test_strict_fails_on_warnings(tmp_path: Path):
+    path = _zip(tmp_path, files_with(add={"intro/notes.txt": "todo"}))
+    assert _run(path).exit_code == 0
+    assert _run(path, "--strict").exit_code == 1
+
+
+def test_json_output_shape(tmp_path: Path):
+    result = _run(_zip(tmp_path, files_with(manifest((">80<", ">eighty<")), add={"intro/notes.txt": "x"})), "--json")
+    doc = json.loads(result.output)
+    assert set(doc) == {"findings", "summary"}
+    assert {f["code"] for f in doc["findings"]} == {"SB501", "SB403"}
+    for f in doc["findings"]:
+        assert set(f) == {"code", "severity", "path", "line", "message", "hint"}
+    assert doc["summary"] | {"package": None} == {
+        "package": None, "errors": 1, "warnings": 1, "unusable": False, "strict": False, "exit_code": 1}
+    assert result.exit_code == 1
+
+
+def test_json_on_unusable_input(tmp_path: Path):
+    result = _run(tmp_path / "missing.zip", "--json")
+    doc = json.loads(result.output)
+    assert result.exit_code == 2 and doc["summary"]["unusable"] is True
+    assert [f["code"] for f in doc["findings"]] == ["SB001"]
+
+
+def test_exit_status_mapping():
+    from scorm_builder.validate.codes import finding
+    warn, err, unusable = finding("SB403", "a", 0, "m"), finding("SB501", "a", 0, "m"), finding("SB001", "a", 0, "m")
+    assert exit_status([]) == 0 and exit_status([warn]) == 0 and exit_status([warn], strict=True) == 1
+    assert exit_status([err]) == 1 and exit_status([err, unusable]) == 2
+    assert UNUSABLE_CODES <= set(FINDING_CODES)
+
+
+# -- XSD validation with the official schemas -------------------------------------------------------
+
+def test_schemas_accept_the_good_package(tmp_path: Path, shared_dir: Path):
+    result = _run(write_zip(tmp_path / "ok.zip"), "--schemas", shared_dir / "scorm12-schemas")
+    assert result.exit_code == 0, result.output
+
+
+def test_schemas_report_errors_with_lines(tmp_path: Path, shared_dir: Path):
+    text = manifest(('type="webcontent" adlcp:scormtype="asset"', 'adlcp:scormtype="asset"'))
+    result = _run(_zip(tmp_path, files_with(text)), "--schemas", shared_dir / "scorm12-schemas", "--json")
+    schema_findings = [f for f in json.loads(result.output)["findings"] if f["code"] == "SB601"]
+    assert schema_findings and all(f["line"] > 0 for f in schema_findings)
+    assert any("type" in f["message"] for f in schema_findings)
+    assert result.exit_code == 1
+
+
+def test_schemas_folder_unusable(tmp_path: Path):
+    (tmp_path / "xsd").mkdir()
+    result = _run(write_zip(tmp_path / "ok.zip"), "--schemas", tmp_path / "xsd")
+    assert result.exit_code == 2 and "[SB009]" in result.output
+
+
+# -- the documentation ----------------------------------------------------------------------------
+
+def test_docs_table_matches_the_codes():
+    rows = re.findall(r"^\|\s*`?(SB\d{3})`?\s*\|\s*(\w+)\s*\|", DOCS.read_text(encoding="utf-8"), flags=re.M)
+    documented = dict(rows)
+    assert len(rows) == len(documented), "a code is listed twice in docs/validate.md"
+    assert set(documented) == set(FINDING_CODES)
+    for code, severity in documented.items():
+        expected = "unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity
+        assert severity == expected, code
+    assert {ERROR, WARNING} >= {c.severity for c in FINDING_CODES.values()}
