@@ -59,7 +59,15 @@ def _raw(tmp: Path, data: bytes) -> Path:
 # -- the input ----------------------------------------------------------------------------------
 
 case("missing-path", "SB001")(lambda tmp: tmp / "nope.zip")
-case("not-a-zip", "SB003")(lambda tmp: (tmp / "notes.txt").write_text("hello") and tmp / "notes.txt")
+
+
+@case("not-a-zip", "SB003")
+def _text_file(tmp: Path) -> Path:
+    path = tmp / "notes.txt"
+    path.write_text("hello")
+    return path
+
+
 case("corrupt-zip", "SB004")(lambda tmp: _raw(tmp, zip_bytes(GOOD_FILES)[:-30]))
 case("empty-zip", "SB005")(lambda tmp: _zip(tmp, {}))
 case("manifest-wrong-case", "SB005 SB106")(
