@@ -153,3 +153,28 @@ def test_python_dash_m_and_version():
 def test_usage_error_exits_2():
     result = CliRunner().invoke(cli, ["build", "--no-such-option"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("packaging", ["sco-per-section", "single-sco"])
+def test_built_packages_pass_the_linter_without_warnings(tmp_path, packaging):
+    from scorm_builder.validate import validate_package
+
+    make_course(tmp_path / "c", packaging=packaging)
+    assert validate_package(build(tmp_path / "c", tmp_path / "out").zip_path) == []
+    assert validate_package(build(default_course_dir(), tmp_path / "sample").zip_path) == []
+
+
+def test_the_build_refuses_a_package_the_linter_rejects(tmp_path, monkeypatch):
+    """The linter runs on the written zip before it replaces the previous one."""
+    import scorm_builder.build as build_module
+    from scorm_builder.problems import Problem
+
+    course = make_course(tmp_path / "c")
+    good = build(course, tmp_path / "out").zip_path
+    before = good.read_bytes()
+    monkeypatch.setattr(build_module, "validate_package",
+                        lambda path: [Problem("imsmanifest.xml", 3, "broken", code="SB999")])
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "imsmanifest.xml:3: broken" in result.output
+    assert good.read_bytes() == before
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [good.name]

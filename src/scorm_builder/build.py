@@ -9,9 +9,10 @@ from .load import load_course
 from .manifest import manifest_bytes
 from .model import Course
 from .package import write_package
-from .problems import ProblemsError
+from .problems import ERROR, ProblemsError
 from .render import render_course
 from .resources import default_templates_dir
+from .validate import validate_package
 
 MANIFEST = "imsmanifest.xml"
 
@@ -58,12 +59,6 @@ def build(course_dir: Path, out_dir: Path, templates: Path | None = None) -> Bui
 
 def check_package(zip_path: Path) -> None:
     """Run the package linter on the written zip before it replaces the previous one."""
-    try:
-        from .validate import validate_package
-    except ImportError:  # the linter lands separately; until then packages are written unchecked
-        return
-    from .problems import ERROR
-
     errors = [p for p in validate_package(zip_path) if p.severity == ERROR]
     if errors:
         raise ProblemsError(errors)

@@ -14,6 +14,7 @@ from . import __version__
 from .build import build
 from .problems import ProblemsError
 from .resources import default_course_dir
+from .validate.command import validate_command
 
 
 def report(exc: ProblemsError) -> None:
@@ -41,6 +42,9 @@ def build_command(course_dir: Path | None, out_dir: Path) -> None:
         report(exc)
         sys.exit(1)
     click.echo(result.summary)
+
+
+cli.add_command(validate_command)
 
 
 def main() -> None:
