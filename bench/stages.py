@@ -1,0 +1,80 @@
+"""One full build in a fresh interpreter, timed stage by stage; prints one JSON object.
+
+Run by bench/run.py as a child process (so the parent can read this process's peak RSS and wall
+time, interpreter start and imports included). The steps are exactly those of
+``scorm_builder.build.build``: load_checked -> build_files -> write_package(check=check_package).
+
+    python bench/stages.py COURSE_DIR OUT_DIR [--tree DIR] [--pack-runs N]
+
+--tree DIR      also write the built files (the unzipped package) below DIR, for the zip floor
+--pack-runs N   after the build, time write_package(files, ...) alone N more times (no check)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+T_START = time.perf_counter()
+
+from scorm_builder.build import build_files, check_package, load_checked  # noqa: E402
+from scorm_builder.package import write_package  # noqa: E402
+
+T_IMPORTED = time.perf_counter()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("course_dir", type=Path)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--tree", type=Path)
+    parser.add_argument("--pack-runs", type=int, default=0)
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    course = load_checked(args.course_dir)
+    t1 = time.perf_counter()
+    files = build_files(course)
+    t2 = time.perf_counter()
+    zip_path = args.out_dir / course.package_name
+    size = write_package(files, zip_path, check=check_package)
+    t3 = time.perf_counter()
+
+    pack = []
+    for i in range(args.pack_runs):
+        target = args.out_dir / f"pack-{i}.zip"
+        p0 = time.perf_counter()
+        write_package(files, target)
+        pack.append(time.perf_counter() - p0)
+        target.unlink()
+
+    if args.tree:
+        if args.tree.exists():
+            shutil.rmtree(args.tree)
+        for name, data in files.items():
+            path = args.tree / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+
+    json.dump({
+        "imports_s": T_IMPORTED - T_START,
+        "load_check_s": t1 - t0,
+        "build_files_s": t2 - t1,
+        "write_package_s": t3 - t2,  # as in build(): with check_package
+        "pipeline_s": t3 - t0,
+        "pack_only_s": statistics.median(pack) if pack else None,
+        "package_bytes": size,
+        "package_files": len(files),
+        "tree_bytes": sum(len(d) for d in files.values()),
+        "scos": len(course.scos),
+        "pages": sum(len(s.pages) for s in course.sections),
+        "questions": sum(len(s.questions) for s in course.scos),
+    }, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
