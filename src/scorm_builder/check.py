@@ -157,14 +157,27 @@ def _assets(course: Course) -> list[Problem]:
 
 
 def _escaping_symlinks(course_dir: Path) -> list[Problem]:
+    # os.scandir's entries know whether they are links (no stat per file) and only links become
+    # Paths: this runs on every preview rebuild, over every file of the course.
     root = course_dir.resolve()
     problems = []
-    for dirpath, dirnames, filenames in os.walk(course_dir):
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
-                                        "replace the link with a copy of the file, so the course folder is self-contained"))
+    folders = [os.fspath(course_dir)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.is_symlink():  # a link (to a folder too) is checked where it points, never followed
+                path = Path(entry.path)
+                if not path.resolve().is_relative_to(root):
+                    problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
+                                            "replace the link with a copy of the file, so the course folder is self-contained"))
+            elif entry.is_dir():
+                subfolders.append(entry.path)
+        folders.extend(reversed(subfolders))  # top-down, in name order
     return problems
 
 
