@@ -70,21 +70,27 @@ def runtime_data(course: Course, sco: Sco) -> dict:
     }
 
 
-def render_course(course: Course, project_templates: Path) -> dict[str, bytes]:
-    """Return {package path: bytes} for every SCO page, the shared runtime files and the assets."""
+def render_course(course: Course, project_templates: Path, cache=None) -> dict[str, bytes]:
+    """Return {package path: bytes} for every SCO page, the shared runtime files and the assets.
+
+    ``cache`` (optional, used by the preview's rebuild: ``preview.render_cache.RenderCache``) keeps
+    the jinja2 environment, the pages of SCOs whose sections did not change and the bytes of unchanged
+    asset files between calls. Without it every page is rendered and every file read, as for a package build.
+    """
     dirs = template_dirs(course, project_templates)
-    env = make_environment(dirs)
+    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     for sco in course.scos:
-        try:
-            html = env.get_template(SCO_TEMPLATE).render(
+        def render(sco: Sco = sco) -> bytes:
+            return env.get_template(SCO_TEMPLATE).render(
                 course=course, sco=sco, data=runtime_data(course, sco), shared=f"../{SHARED_DIR}",
-            )
+            ).encode("utf-8")
+        try:
+            files[sco.href] = cache.page(sco, render) if cache is not None else render()
         except jinja2.TemplateError as exc:
             problems.append(template_problem(exc, dirs))
             continue
-        files[sco.href] = html.encode("utf-8")
     for name in STATIC_FILES:
         source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
         if source is None:
@@ -94,7 +100,8 @@ def render_course(course: Course, project_templates: Path) -> dict[str, bytes]:
         files[f"{SHARED_DIR}/{name}"] = source.read_bytes()
     for sco in course.scos:
         for asset in sco.assets:
-            files.setdefault(asset.package_path, asset.source.read_bytes())
+            if asset.package_path not in files:
+                files[asset.package_path] = cache.asset(asset.source) if cache is not None else asset.source.read_bytes()
     if problems:
         raise ProblemsError(problems)
     return files
