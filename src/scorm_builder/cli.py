@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .build import build
+from .preview.command import preview_command
 from .problems import ProblemsError
 from .resources import default_course_dir
 from .validate.command import validate_command
@@ -45,6 +46,7 @@ def build_command(course_dir: Path | None, out_dir: Path) -> None:
 
 
 cli.add_command(validate_command)
+cli.add_command(preview_command)
 
 
 def main() -> None:

@@ -1,0 +1,460 @@
+/*
+ * The preview LMS page: table of contents from the built manifest, the launched SCO in an iframe,
+ * and a panel with the live cmi values and every API call. Preview only; never packaged.
+ *
+ * Launch: the page creates a Scorm12API (scorm12-api.js) for each launch and puts it at
+ * window.API, where the SCO's API discovery finds it (the SCO's parent window). The learner's
+ * committed data is kept in localStorage per course (manifest identifier) and item identifier.
+ * Builds: /_preview/events (Server-Sent Events) says when a rebuild finished; the page then reads
+ * /_preview/state.json and relaunches the SCO on a new good build, or shows the problems.
+ */
+import { DATA_MODEL, ERROR_STRINGS, PROFILES, Scorm12API } from "./scorm12-api.js";
+
+const $ = (id) => document.getElementById(id);
+const STORE = "sb-preview:v1";
+const SETTINGS_KEY = `${STORE}:settings`;
+const LOG_LIMIT = 1000;
+const QUERIES = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"]);
+
+// The elements shown one per row, in this order; lists (objectives, interactions) get their own tables.
+const ROWS = [
+  ["core", ["student_id", "student_name", "lesson_location", "credit", "lesson_status", "entry", "score.raw",
+    "score.min", "score.max", "total_time", "lesson_mode", "exit", "session_time"].map((n) => `cmi.core.${n}`)],
+  ["data", ["cmi.suspend_data", "cmi.launch_data", "cmi.comments", "cmi.comments_from_lms"]],
+  ["student_data", ["mastery_score", "max_time_allowed", "time_limit_action"].map((n) => `cmi.student_data.${n}`)],
+  ["student_preference", ["audio", "language", "speed", "text"].map((n) => `cmi.student_preference.${n}`)],
+];
+const LIMITED = { "cmi.suspend_data": "CMIString4096", "cmi.comments": "CMIString4096", "cmi.core.lesson_location": "CMIString255" };
+
+function readJson(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key, value) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch (err) {
+    addLog({ fn: "LMS", level: "warning", result: `could not save to localStorage: ${err.message}` });
+  }
+}
+
+const settings = {
+  profile: "strict", mode: "normal", credit: "credit", keepData: true, hideQueries: false, item: null,
+  ...(readJson(SETTINGS_KEY) || {}),
+};
+const saveSettings = () => writeJson(SETTINGS_KEY, settings);
+
+let state = null; // the last /_preview/state.json
+let course = ""; // the manifest identifier: the course's key in storage
+let current = null; // the launched TOC item
+let api = null; // the Scorm12API of the current launch
+let entries = []; // the API log, across launches
+
+const store = {
+  key: (item) => `${STORE}:${course}:${item}`,
+  load: (item) => readJson(store.key(item)),
+  save: (item, record) => writeJson(store.key(item), record),
+  clear: (item) => localStorage.removeItem(store.key(item)),
+  clearCourse() {
+    const prefix = `${STORE}:${course}:`;
+    for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
+  },
+};
+
+// ---------------------------------------------------------------- builds
+
+let refreshing = Promise.resolve();
+function refresh() {
+  refreshing = refreshing.then(loadState, loadState);
+  return refreshing;
+}
+
+async function loadState() {
+  let next;
+  try {
+    const response = await fetch("/_preview/state.json", { cache: "no-store" });
+    next = await response.json();
+  } catch {
+    showDisconnected();
+    return;
+  }
+  const previousBuild = state ? state.build : 0;
+  state = next;
+  course = next.toc ? next.toc.identifier : "";
+  $("course-title").textContent = next.toc ? next.toc.title : "No build yet";
+  document.title = `${next.toc ? next.toc.title : "No build"} | scorm-builder preview`;
+  renderBuild();
+  renderBanner();
+  renderToc();
+  if (next.build && next.build !== previousBuild) {
+    const item = findItem(current ? current.identifier : settings.item) || firstLaunchable();
+    if (!item) {
+      unload();
+      showEmpty("The built manifest has no launchable item.");
+      return;
+    }
+    if (previousBuild && !settings.keepData) {
+      unload();
+      store.clear(item.identifier);
+    }
+    const reason = !previousBuild ? "launch" : settings.keepData ? `build ${next.build}: relaunch` : `build ${next.build}: relaunch with learner data reset`;
+    launch(item, reason);
+  }
+}
+
+function renderBuild() {
+  const build = $("build");
+  build.className = `build ${state.ok ? "ok" : "failed"}`;
+  const time = new Date().toLocaleTimeString();
+  $("build-text").textContent = state.ok
+    ? `build ${state.build} · ${Math.round(state.seconds * 1000)} ms · ${time}`
+    : `rebuild failed · ${state.problems.length} problem${state.problems.length === 1 ? "" : "s"} · ${time}`;
+}
+
+function showDisconnected() {
+  $("build").className = "build offline";
+  $("build-text").textContent = "preview server not reachable; retrying";
+}
+
+function renderBanner() {
+  const banner = $("banner");
+  if (state.ok) {
+    banner.hidden = true;
+    return;
+  }
+  banner.hidden = false;
+  $("banner-title").textContent = state.build ? "The last rebuild failed" : "The course does not build yet";
+  $("banner-note").textContent = state.build
+    ? `Still showing build ${state.build}. Fix the problems below and save: the preview rebuilds by itself.`
+    : "Fix the problems below and save: the preview rebuilds by itself.";
+  $("banner-problems").replaceChildren(...state.problems.map((p) => {
+    const li = document.createElement("li");
+    const where = document.createElement("code");
+    where.textContent = p.line ? `${p.path}:${p.line}:` : `${p.path}:`;
+    li.append(where, ` ${p.message}`);
+    if (p.hint) {
+      const hint = document.createElement("span");
+      hint.className = "hint";
+      hint.textContent = ` (${p.hint})`;
+      li.append(hint);
+    }
+    return li;
+  }));
+}
+
+// ---------------------------------------------------------------- contents
+
+function items() {
+  return state && state.toc ? state.toc.items : [];
+}
+
+function findItem(identifier) {
+  return items().find((i) => i.identifier === identifier && i.href) || null;
+}
+
+function firstLaunchable() {
+  return items().find((i) => i.href) || null;
+}
+
+function renderToc() {
+  const list = $("toc");
+  list.replaceChildren(...items().map((item) => {
+    const li = document.createElement("li");
+    li.style.setProperty("--depth", item.depth);
+    if (!item.href) {
+      li.className = "group";
+      li.textContent = item.title;
+      return li;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.item = item.identifier;
+    if (current && current.identifier === item.identifier) button.setAttribute("aria-current", "true");
+    const title = document.createElement("span");
+    title.className = "title";
+    title.textContent = item.title;
+    const record = store.load(item.identifier);
+    const values = (record && record.values) || {};
+    const status = values["cmi.core.lesson_status"] || "not attempted";
+    const chip = document.createElement("span");
+    chip.className = `status s-${status.replace(" ", "-")}`;
+    chip.textContent = values["cmi.core.score.raw"] ? `${status} · ${values["cmi.core.score.raw"]}` : status;
+    button.append(title, chip);
+    button.addEventListener("click", () => launch(item, "launch"));
+    li.append(button);
+    return li;
+  }));
+  renderGrade();
+}
+
+// Moodle's default grading method across SCOs is "highest grade": the highest cmi.core.score.raw.
+function renderGrade() {
+  const grade = $("grade");
+  grade.hidden = settings.profile !== "moodle";
+  if (grade.hidden) return;
+  const scores = items().filter((i) => i.href)
+    .map((i) => Number(((store.load(i.identifier) || {}).values || {})["cmi.core.score.raw"]))
+    .filter((n) => !Number.isNaN(n));
+  grade.textContent = scores.length ? `Moodle grade (highest grade): ${Math.max(...scores)} / 100` : "Moodle grade: none yet (no score.raw committed)";
+}
+
+// ---------------------------------------------------------------- launching
+
+function unload() {
+  const frame = $("sco-frame");
+  if (frame) frame.remove(); // unloads the SCO now: its pagehide handler runs and may call LMSFinish
+  if (api) api.abandon(); // a session still open loses its uncommitted values, as in an LMS
+}
+
+function launch(item, reason) {
+  unload();
+  current = item;
+  settings.item = item.identifier;
+  saveSettings();
+  const identifier = item.identifier;
+  api = new Scorm12API({
+    profile: settings.profile,
+    launch: {
+      credit: settings.credit, lesson_mode: settings.mode, mastery_score: item.masteryscore,
+      launch_data: item.datafromlms, max_time_allowed: item.maxtimeallowed, time_limit_action: item.timelimitaction,
+    },
+    record: store.load(identifier),
+    onLog: addLog,
+    onChange: schedulePanel,
+    onCommit: (record) => {
+      store.save(identifier, record);
+      renderToc();
+    },
+  });
+  store.save(identifier, api.record); // the LMS counts launches, committed or not
+  window.API = api;
+  addLog({ fn: "LMS", level: "launch",
+    result: `${reason}: "${item.title}", launch ${api.record.launches}, entry "${api.launch.entry}", ${PROFILES[settings.profile].label}` });
+  const frame = document.createElement("iframe");
+  frame.id = "sco-frame";
+  frame.title = item.title;
+  frame.src = `${state.base}${item.href}`;
+  $("frame-host").replaceChildren(frame);
+  $("sco-title").textContent = item.title;
+  const entry = $("sco-entry");
+  entry.hidden = false;
+  entry.textContent = `entry: ${api.launch.entry === "" ? '""' : api.launch.entry}`;
+  $("relaunch").disabled = $("reset").disabled = false;
+  renderToc();
+  schedulePanel();
+}
+
+function showEmpty(text) {
+  current = null;
+  const p = document.createElement("p");
+  p.className = "empty";
+  p.textContent = text;
+  $("frame-host").replaceChildren(p);
+  $("relaunch").disabled = $("reset").disabled = true;
+}
+
+// ---------------------------------------------------------------- the panel
+
+let panelQueued = false;
+function schedulePanel() {
+  if (panelQueued) return;
+  panelQueued = true;
+  requestAnimationFrame(() => {
+    panelQueued = false;
+    renderPanel();
+  });
+}
+
+function cell(tag, text, className) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+function renderPanel() {
+  if (!api) return;
+  const dirty = new Set(api.dirtyKeys());
+  const session = $("session");
+  const committed = api.record.updated ? new Date(api.record.updated).toLocaleTimeString() : "never";
+  const pairs = [
+    ["Session", api.state],
+    ["LMS", PROFILES[settings.profile].label],
+    ["Launch", `${api.record.launches} (entry "${api.launch.entry}")`],
+    ["Last commit", committed],
+    ["Recorded status", api.committed["cmi.core.lesson_status"] || "not attempted"],
+    ["Recorded score", api.committed["cmi.core.score.raw"] || "none"],
+  ];
+  session.replaceChildren(...pairs.flatMap(([k, v]) => [cell("dt", k), cell("dd", v, k === "Session" ? `state-${v.replace(" ", "-")}` : "")]));
+
+  const body = $("cmi").tBodies[0];
+  const rows = [];
+  for (const [group, names] of ROWS) {
+    const tr = document.createElement("tr");
+    tr.className = "group";
+    tr.append(cell("th", group));
+    tr.firstChild.colSpan = 2;
+    rows.push(tr);
+    for (const name of names) rows.push(valueRow(name, api.values[name] ?? "", dirty.has(name)));
+  }
+  body.replaceChildren(...rows);
+  $("lists").replaceChildren(...listTables(dirty));
+}
+
+function valueRow(name, value, dirty) {
+  const tr = document.createElement("tr");
+  tr.dataset.element = name;
+  const th = cell("th", name.replace(/^cmi\./, ""));
+  th.append(cell("span", DATA_MODEL[name].access.toUpperCase(), `access a-${DATA_MODEL[name].access}`));
+  const td = cell("td", "", "value");
+  const code = cell("code", value);
+  if (value === "") code.className = "blank";
+  td.append(code);
+  if (LIMITED[name]) {
+    const max = PROFILES[settings.profile].formats[LIMITED[name]];
+    td.append(cell("span", `${value.length} / ${max}`, value.length > max ? "size over" : "size"));
+  }
+  if (dirty) {
+    tr.classList.add("dirty");
+    td.title = "not committed yet";
+  }
+  tr.append(th, td);
+  return tr;
+}
+
+// cmi.objectives.n.* and cmi.interactions.n.* as tables, one row per index.
+function listTables(dirty) {
+  const tables = [];
+  for (const [list, columns] of [
+    ["cmi.objectives", ["id", "status", "score.raw", "score.min", "score.max"]],
+    ["cmi.interactions", ["id", "type", "student_response", "result", "weighting", "latency", "time",
+      "correct_responses.0.pattern", "objectives.0.id"]],
+  ]) {
+    const count = api.counts[list] || 0;
+    const wrap = document.createElement("div");
+    wrap.className = "list";
+    wrap.dataset.list = list;
+    wrap.append(cell("h3", `${list.replace(/^cmi\./, "")} (_count ${count})`));
+    if (count) {
+      const table = document.createElement("table");
+      const head = document.createElement("tr");
+      head.append(cell("th", "n"), ...columns.map((c) => cell("th", c.replace(".0.", "."))));
+      table.append(head);
+      for (let n = 0; n < count; n++) {
+        const tr = document.createElement("tr");
+        tr.append(cell("td", String(n)));
+        for (const c of columns) {
+          const key = `${list}.${n}.${c}`;
+          const td = cell("td", api.values[key] ?? "");
+          td.dataset.element = key;
+          if (dirty.has(key)) td.className = "dirty";
+          tr.append(td);
+        }
+        table.append(tr);
+      }
+      wrap.append(table);
+    }
+    tables.push(wrap);
+  }
+  return tables;
+}
+
+function quote(value) {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+function addLog(entry) {
+  entries.push(entry);
+  const list = $("log");
+  const li = document.createElement("li");
+  li.className = `${entry.level}${QUERIES.has(entry.fn) ? " query" : ""}`;
+  li.append(cell("span", entry.seq ? String(entry.seq) : "", "seq"),
+    cell("span", entry.ms !== undefined ? `+${(entry.ms / 1000).toFixed(1)}s` : "", "ms"));
+  if (entry.fn === "LMS") {
+    li.append(cell("span", entry.result, "lms-note"));
+  } else {
+    const call = cell("code", `${entry.fn}(${entry.args.map(quote).join(", ")})`, "call");
+    call.append(cell("span", ` → ${quote(entry.result)}`, "result"));
+    li.append(call);
+    const code = cell("span", entry.error, `err e${entry.error}`);
+    code.title = ERROR_STRINGS[entry.error] || "";
+    li.append(code);
+    if (entry.level === "error") li.append(cell("span", `${ERROR_STRINGS[entry.error]}: ${entry.diagnostic}`, "diag"));
+  }
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.append(li);
+  while (list.childElementCount > LOG_LIMIT) list.firstElementChild.remove();
+  if (entries.length > LOG_LIMIT) entries = entries.slice(-LOG_LIMIT);
+  if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+// ---------------------------------------------------------------- controls
+
+function bindControls() {
+  for (const id of ["profile", "mode", "credit"]) {
+    const select = $(id);
+    select.value = settings[id];
+    select.addEventListener("change", () => {
+      settings[id] = select.value;
+      saveSettings();
+      renderGrade();
+      if (current) launch(current, `${id} changed to ${select.value}: relaunch`);
+    });
+  }
+  const keep = $("keep-data");
+  keep.checked = settings.keepData;
+  keep.addEventListener("change", () => {
+    settings.keepData = keep.checked;
+    saveSettings();
+  });
+  const hide = $("hide-queries");
+  hide.checked = settings.hideQueries;
+  $("log").classList.toggle("hide-queries", hide.checked);
+  hide.addEventListener("change", () => {
+    settings.hideQueries = hide.checked;
+    saveSettings();
+    $("log").classList.toggle("hide-queries", hide.checked);
+  });
+  $("settings").addEventListener("submit", (e) => e.preventDefault());
+  $("relaunch").addEventListener("click", () => current && launch(current, "relaunch"));
+  $("reset").addEventListener("click", () => {
+    if (!current) return;
+    unload();
+    store.clear(current.identifier);
+    launch(current, "learner data reset: launch");
+  });
+  $("reset-all").addEventListener("click", () => {
+    unload();
+    store.clearCourse();
+    if (current) launch(current, "all learner data reset: launch");
+    else renderToc();
+  });
+  $("clear-log").addEventListener("click", () => {
+    entries = [];
+    $("log").replaceChildren();
+  });
+}
+
+function listen() {
+  const events = new EventSource("/_preview/events");
+  events.addEventListener("build", () => refresh());
+  events.addEventListener("error", () => showDisconnected());
+}
+
+// For tests and the curious: the API class, the current session, the storage.
+window.sbPreview = {
+  Scorm12API, PROFILES, ERROR_STRINGS, DATA_MODEL, store, refresh,
+  get api() { return api; },
+  get state() { return state; },
+  get log() { return entries; },
+  launch: (identifier) => launch(findItem(identifier), "launch"),
+  unload,
+};
+
+bindControls();
+listen();
+refresh();
