@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .build import build
+from .new import new_command
 from .preview.command import preview_command
 from .problems import ProblemsError
 from .resources import default_course_dir
@@ -47,6 +48,7 @@ def build_command(course_dir: Path | None, out_dir: Path) -> None:
 
 cli.add_command(validate_command)
 cli.add_command(preview_command)
+cli.add_command(new_command)
 
 
 def main() -> None:
