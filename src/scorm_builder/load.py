@@ -90,18 +90,29 @@ class SectionCache:
 
 
 def _fingerprint(entry: Path) -> tuple:
+    # Plain os.scandir and str paths, not Path.rglob: this runs for every section on every rebuild.
     if entry.is_dir():
-        paths = sorted(p for p in entry.rglob("*"))
+        paths, folders = [], [os.fspath(entry)]
+        while folders:
+            try:
+                with os.scandir(folders.pop()) as it:
+                    for found in it:
+                        paths.append(found.path)
+                        if found.is_dir(follow_symlinks=False):  # like rglob: links to folders are not followed
+                            folders.append(found.path)
+            except OSError:
+                continue
+        paths.sort()
     else:
-        paths = [entry, entry.with_name(entry.name[: -len(".md")] + QUIZ_SUFFIX)]
+        paths = [os.fspath(entry), os.fspath(entry.with_name(entry.name[: -len(".md")] + QUIZ_SUFFIX))]
     stats = []
     for p in paths:
         try:
-            st = p.stat()
+            st = os.stat(p)
         except OSError:
-            stats.append((str(p), None))
+            stats.append((p, None))
             continue
-        stats.append((str(p), st.st_size, st.st_mtime_ns))
+        stats.append((p, st.st_size, st.st_mtime_ns))
     return tuple(stats)
 
 
