@@ -4,15 +4,13 @@
 (function (win, doc) {
   "use strict";
   var root = doc.documentElement;
-  // Mark the page as scripted before the first paint: the stylesheet then shows one page at a
-  // time. Without JavaScript (or if start() fails) every page stays visible.
+  // Before the first paint: style.css then shows one page at a time (without JS, all of them).
   root.className += " sb-js";
 
-  /* ---- cmi.suspend_data encoding: mirrored in src/scorm_builder/suspend.py -----------------
-     1|<quiz-hash>|<furthest page>|<seed>|<quiz>;<quiz>...   numbers in base 36
-     <quiz> = <attempts used>.<submitted 0/1>.<answers>, answers = each question's chosen keys
-     in option order, joined by ",". Compact on purpose: SCORM 1.2 keeps 4,096 characters and
-     the builder checks the worst case (field notes, "Learner data and resume"). */
+  /* ---- cmi.suspend_data encoding: mirrored in src/scorm_builder/suspend.py
+     1|<quiz-hash>|<furthest page>|<seed>|<quiz>;<quiz>...  (numbers in base 36), <quiz> =
+     <attempts used>.<submitted 0/1>.<chosen keys per question, joined by ",">. Compact: 1.2 keeps
+     4,096 characters and the build checks the worst case (field notes, "Learner data and resume"). */
   var FORMAT = "1";
   var SEED_LIMIT = 2176782336; // 36^6: seeds are below this (suspend.SEED_MAX + 1)
   var ATTEMPTS_MAX = 1295; // "zz": unlimited attempts are counted up to here (suspend.ATTEMPTS_COUNTER_MAX)
@@ -70,11 +68,10 @@
     return st;
   }
 
-  /* ---- small helpers ---------------------------------------------------------------------- */
+  /* ---- small helpers */
   function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
 
-  /* CMITimespan: hours (2-4 digits), minutes, seconds, optional hundredths. With width 4 and
-     hundredths it matches Moodle's ^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$ (field notes, "Time"). */
+  /* CMITimespan [H]HHH:MM:SS[.SS], as Moodle's regex wants (field notes, "Time"). */
   function timespan(ms, hourDigits, hundredths) {
     var cs = Math.min(Math.max(0, Math.floor(ms / 10)), 3599999999); // at most 9999:59:59.99
     var out = pad(Math.floor(cs / 360000), hourDigits) + ":" + pad(Math.floor(cs / 6000) % 60, 2) + ":" +
@@ -88,8 +85,7 @@
   /* A score in 0..100 with at most two decimals, as the text written to cmi.core.score.raw. */
   function scoreText(got, total) { return String(total ? Math.round(got * 10000 / total) / 100 : 0); }
 
-  /* Option order for one question: a deterministic shuffle from the stored seed, so the same
-     order comes back on resume; a new attempt gets a new order. */
+  /* Option order: seeded shuffle, the same on resume, new for each attempt. */
   function shuffled(keys, seed, quizIndex, attempt, questionIndex) {
     var a = seed;
     a = Math.imul(a ^ (quizIndex + 1), 0x9e3779b1);
@@ -121,10 +117,8 @@
   }
   function show(e, visible) { if (e) e.hidden = !visible; }
 
-  /* ---- the SCORM 1.2 API ------------------------------------------------------------------
-     Discovery as in ADL's algorithm and pipwerks: this window, then up the parent chain (at most
-     7 levels), then the opener and its parents. Every access is guarded: a cross-origin frame
-     throws (field notes, "Launch and API discovery"). */
+  /* ---- the SCORM 1.2 API: found as ADL's algorithm and pipwerks do (self, up to 7 parents, then the
+     opener's chain), every access guarded (field notes, "Launch and API discovery"). */
   function findIn(w) {
     for (var i = 0; w && i <= 7; i++) {
       try { if (w.API && typeof w.API.LMSInitialize !== "undefined") return w.API; } catch (e) { /* cross-origin */ }
@@ -161,8 +155,7 @@
     return "error " + code + " (" + call("LMSGetErrorString", [code]) + ")";
   }
 
-  /* A call that should answer "true": on "false", read the error, log a warning, retry once.
-     The learner never sees an exception. */
+  /* On "false": read the error, warn, retry once. Never throws at the learner. */
   function attempt(name, args, label) {
     for (var i = 0; i < 2; i++) {
       if (call(name, args) === "true") return true;
@@ -198,7 +191,7 @@
     if (!attempt("LMSCommit", [""], "LMSCommit")) lms.dirty = true;
   }
 
-  /* ---- the runtime -------------------------------------------------------------------------- */
+  /* ---- the runtime */
   var data, pages, links, ui = {}, quizzes = [], state, session;
 
   function start() {
@@ -220,12 +213,15 @@
     setupNavigation();
     setupLifecycle();
     var notices = [];
-    if (!lms.live) notices.push("You are using this outside a learning management system: your progress is saved in this browser only.");
+    if (!lms.live) {
+      notices.push((lms.api ? "The learning management system did not respond" : "You are using this outside a learning management system") +
+        ": your progress is saved in this browser only.");
+    }
     else if (session.mode !== "normal") notices.push("You are in " + session.mode + " mode: your answers and progress are not recorded.");
     else if (!session.graded) notices.push("This session is not for credit: your score is shown to you but not recorded as a grade.");
     if (notices.length) { ui.notice.textContent = notices.join(" "); show(ui.notice, true); }
     show(ui.exit, lms.live);
-    if (ui.toc && win.matchMedia && win.matchMedia("(max-width: 47.99em)").matches) ui.toc.open = false;
+    setupContents();
     goTo(state.page, false);
     if (state.resumed) say("Welcome back: you are on the page where you left off.");
   }
@@ -235,7 +231,7 @@
     lms.api = findAPI();
     if (lms.api) {
       lms.live = true;
-      if (!attempt("LMSInitialize", [""], "LMSInitialize")) { lms.live = false; lms.api = null; }
+      if (!attempt("LMSInitialize", [""], "LMSInitialize")) lms.live = false;
     }
     if (lms.live) {
       s.mode = getValue("cmi.core.lesson_mode") || "normal"; // empty means normal (field notes, "Score and status")
@@ -252,7 +248,7 @@
     s.graded = s.tracking && s.credit !== "no-credit";
     s.passMark = isFinite(s.mastery) && s.mastery >= 0 && s.mastery <= 100 ? s.mastery : data.passMark;
     s.started = Date.now();
-    if (s.tracking && (s.status === "not attempted" || s.status === "")) {
+    if (s.tracking && /^(not attempted|browsed|)$/.test(s.status)) {
       if (setValue("cmi.core.lesson_status", "incomplete")) s.status = "incomplete";
     }
     return s;
@@ -317,7 +313,16 @@
 
   function say(text) { if (ui.status) ui.status.textContent = text; }
 
-  /* ---- navigation --------------------------------------------------------------------------- */
+  /* ---- navigation */
+  /* The contents list starts collapsed on narrow screens and is always open beside the page on wide ones. */
+  var narrow = win.matchMedia ? win.matchMedia("(max-width: 47.99em)") : null;
+  function setupContents() {
+    if (!ui.toc || !narrow) return;
+    if (narrow.matches) ui.toc.open = false;
+    var reopen = function () { if (!narrow.matches) ui.toc.open = true; };
+    if (narrow.addEventListener) narrow.addEventListener("change", reopen);
+  }
+
   function setupNavigation() {
     show(ui.pager, pages.length > 1);
     ui.prev.addEventListener("click", function () { goTo(state.page - 1, true); });
@@ -325,7 +330,7 @@
     links.forEach(function (a) {
       a.addEventListener("click", function (e) {
         e.preventDefault();
-        if (ui.toc && win.matchMedia && win.matchMedia("(max-width: 47.99em)").matches) ui.toc.open = false;
+        if (ui.toc && narrow && narrow.matches) ui.toc.open = false;
         goTo(+a.getAttribute("data-goto"), true);
       });
     });
@@ -372,7 +377,7 @@
     });
   }
 
-  /* ---- the quiz ------------------------------------------------------------------------------ */
+  /* ---- the quiz */
   function setupQuizzes() {
     $$(".sb-passmark").forEach(function (s) { s.textContent = String(session.passMark); });
     $$(".sb-js-only").forEach(function (e) { show(e, true); });
@@ -587,7 +592,7 @@
 
   function setStatus(status) { if (setValue("cmi.core.lesson_status", status)) session.status = status; }
 
-  /* ---- page lifecycle: commit on hide, finish once on pagehide or "Save and exit" -------------
+  /* ---- page lifecycle: commit on hide, finish once on pagehide or "Save and exit"
      Never unload/beforeunload (field notes, "Page lifecycle"). */
   function setupLifecycle() {
     doc.addEventListener("visibilitychange", function () {
