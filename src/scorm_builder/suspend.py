@@ -6,7 +6,9 @@
 
 with numbers in base 36, and each ``<quiz>`` as ``<attempts used>.<submitted 0/1>.<answers>``,
 where ``<answers>`` lists each question's chosen response characters (``a``-``z``, ``0``-``9``,
-``t``/``f``), joined by ``,``. The page the learner is on goes to ``cmi.core.lesson_location``.
+``t``/``f``) in option order, joined by ``,`` (an unanswered question is empty). Unlimited attempts
+are counted up to ``zz``; the seed orders shuffled options. The page the learner is on goes to
+``cmi.core.lesson_location``; ``docs/runtime.md`` describes the runtime side.
 
 SCORM 1.2 caps suspend_data at 4,096 characters (``scorm12.SUSPEND_DATA_MAX``). Rather than
 truncating at run time, the builder computes the longest string the runtime can write for a
