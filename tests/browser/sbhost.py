@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 TIMESPAN_RE = re.compile(r"^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$")  # Moodle's CMITimespan
 SEED_SCO = "alliance-trust-safety"
