@@ -203,39 +203,69 @@ def targets_text(ts: list[dict]) -> str:
 
 
 def plot(rows: list[dict], path: Path) -> None:
+    """Left: wall time against sections (log-log). Right: cost per section (is it flat?)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     xs = [r["sections"] for r in rows]
-    fig, ax = plt.subplots(figsize=(9, 5.6), dpi=120)
-    series = [
-        ("MkDocs build (whole process)", [r["mk_wall_s"] for r in rows], "#c0392b", "s", "-"),
-        ("scorm-builder build (whole process)", [r["sb_wall_s"] for r in rows], "#1f5f8b", "o", "-"),
-        ("scorm-builder build pipeline (no start-up)", [r["sb_pipeline_s"] for r in rows], "#1f5f8b", "o", "--"),
-        ("scorm-builder one-section rebuild", [r["rebuild_s"] for r in rows], "#27864a", "^", ":"),
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(13, 5.6), dpi=110, gridspec_kw={"width_ratios": [3, 2]})
+    blue, red, green = "#1f5f8b", "#c0392b", "#27864a"
+    series = [  # label, values, color, marker, style, label offset (points) or None for no value labels
+        ("MkDocs build (whole process)", [r["mk_wall_s"] for r in rows], red, "s", "-", (-10, 9)),
+        ("scorm-builder build (whole process)", [r["sb_wall_s"] for r in rows], blue, "o", "-", (9, -13)),
+        ("scorm-builder build steps only (no interpreter start-up)", [r["sb_pipeline_s"] for r in rows], blue, "o",
+         "--", None),
+        ("scorm-builder one-section rebuild (preview)", [r["rebuild_s"] for r in rows], green, "^", ":", (9, -4)),
     ]
-    for label, ys, color, marker, style in series:
+    for label, ys, color, marker, style, offset in series:
         pts = [(x, y) for x, y in zip(xs, ys) if y]
         if not pts:
             continue
         ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=marker, linestyle=style, color=color,
-                label=label, linewidth=2, markersize=7)
-        for x, y in pts:
+                label=label, linewidth=2, markersize=7, markerfacecolor="white" if style == "--" else color)
+        for x, y in pts if offset else ():
             ax.annotate(f"{y:.2f} s" if y >= 0.1 else f"{y * 1000:.0f} ms", (x, y), textcoords="offset points",
-                        xytext=(8, -4), fontsize=8.5, color=color)
+                        xytext=offset, fontsize=9, color=color, ha="right" if offset[0] < 0 else "left",
+                        fontweight="bold")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xticks(xs)
     ax.set_xticklabels([str(x) for x in xs])
-    ax.set_xlim(min(xs) / 1.6, max(xs) * 2.2)
+    ax.set_xlim(min(xs) / 1.8, max(xs) * 2.5)
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high * 2)  # room for the labels above the top points
     ax.set_xlabel("sections in the course (3 pages + a quiz each)")
     ax.set_ylabel("wall time, seconds (log scale)")
-    ax.set_title("Build time against course size: scorm-builder vs MkDocs on the same Markdown\n"
-                 "(medians; 2-core machine)", fontsize=11)
+    ax.set_title("Build time against course size (medians)", fontsize=11)
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="upper left", fontsize=8.5)
+
+    # Cost per section where it means something: at 1 section it is all fixed cost (start-up).
+    many = [r for r in rows if r["sections"] >= 10] or rows
+    width = 0.27
+    pos = list(range(len(many)))
+    bars = [
+        ("MkDocs (whole process)", [r["mk_wall_s"] / r["sections"] * 1000 if r["mk_wall_s"] else 0 for r in many], red),
+        ("scorm-builder (whole process)", [r["per_section_wall_ms"] for r in many], blue),
+        ("scorm-builder build steps only", [r["per_section_ms"] for r in many], "#7fb3d5"),
+    ]
+    for i, (label, ys, color) in enumerate(bars):
+        at = [p + (i - 1) * width for p in pos]
+        bx.bar(at, ys, width, label=label, color=color)
+        for x, y in zip(at, ys):
+            if y:
+                bx.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=9)
+    bx.set_xticks(pos)
+    bx.set_xticklabels([str(r["sections"]) for r in many])
+    bx.set_xlabel("sections in the course")
+    bx.set_ylabel("milliseconds per section")
+    bx.set_ylim(0, max(max(b[1]) for b in bars) * 1.25)
+    bx.set_title("Cost per section (same height at 50 and 500 = linear)", fontsize=11)
+    bx.grid(True, axis="y", alpha=0.3)
+    bx.legend(loc="upper left", fontsize=8.5)
+    fig.suptitle("scorm-builder vs MkDocs building the same Markdown, 2-core machine", fontsize=12)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
