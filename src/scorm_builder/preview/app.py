@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import threading
 import time
+import traceback
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
@@ -38,10 +39,11 @@ class Preview:
         return self.server.url
 
     def start(self) -> Preview:
-        self.rebuild()
+        """Serve (the page says "building" until the first build is in), build once, then watch."""
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
                                         name="scorm-builder-preview-http", daemon=True)
         self._thread.start()
+        self.rebuild()
         if self.watcher:
             self.watcher.start()
         return self
@@ -68,7 +70,10 @@ class Preview:
         return outcome
 
     def _on_change(self, changes) -> None:
-        self.rebuild()
+        try:
+            self.rebuild()
+        except Exception:  # e.g. the terminal went away: keep watching and serving
+            traceback.print_exc()
 
     def _report(self, outcome: BuildOutcome) -> None:
         stamp = time.strftime("%H:%M:%S")
@@ -102,10 +107,10 @@ def serve(course_dir: Path, host: str = "127.0.0.1", port: int | None = None, op
         return 2
     if not is_loopback(host):
         echo(f"warning: listening on {host}: other computers on the network can open this preview", err=True)
+    echo(f"previewing {preview.rebuilder.course_dir} at {preview.url}")
     with preview:
         watched = ", ".join(str(p) for p in preview.watcher.paths) if preview.watcher else "nothing"
-        echo(f"previewing {preview.rebuilder.course_dir} at {preview.url}")
-        echo(f"watching {watched}; press Ctrl-C to stop")
+        echo(f"watching {watched} for changes; press Ctrl-C to stop")
         if open_browser:
             webbrowser.open(preview.url)
         try:

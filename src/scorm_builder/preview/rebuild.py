@@ -67,8 +67,9 @@ class BuildOutcome:
         ms = f"{self.seconds * 1000:.0f} ms"
         if self.ok:
             scos = sum(1 for i in self.snapshot.toc.items if i.href)
-            return (f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.changed)} file(s) changed, "
-                    f"{self.pages_rendered} page(s) rendered")
+            first = self.snapshot.number == 1
+            changes = "" if first else f", {len(self.changed)} file(s) changed, {self.pages_rendered} page(s) rendered"
+            return f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.snapshot.files)} files{changes}"
         n = len(self.problems)
         kept = f"still serving build {self.snapshot.number}" if self.snapshot else "nothing to serve yet"
         return f"build failed in {ms}: {n} problem{'s' if n != 1 else ''} ({kept})"

@@ -226,12 +226,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         snapshot = self.server.rebuilder.current
         data = snapshot.files.get(name) if snapshot else None
         if data is None:
-            if snapshot and any(f.startswith(name + "/") for f in snapshot.files):
-                data = snapshot.files.get(f"{name}/index.html")
-            if data is None:
-                self._send_text(404, f"not in the build: {name}\n", head=head)
-                return
-            name = f"{name}/index.html"
+            self._send_text(404, f"not in the build: {name}\n", head=head)
+            return
         self._send_bytes(200, data, content_type(name), head=head, ranges=True)
 
     def _events(self, head: bool) -> None:

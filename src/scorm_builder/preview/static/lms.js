@@ -17,12 +17,13 @@ const LOG_LIMIT = 1000;
 const QUERIES = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"]);
 
 // The elements shown one per row, in this order; lists (objectives, interactions) get their own tables.
+// Each group's rows show the names without the group's prefix (its header).
 const ROWS = [
-  ["core", ["student_id", "student_name", "lesson_location", "credit", "lesson_status", "entry", "score.raw",
-    "score.min", "score.max", "total_time", "lesson_mode", "exit", "session_time"].map((n) => `cmi.core.${n}`)],
-  ["data", ["cmi.suspend_data", "cmi.launch_data", "cmi.comments", "cmi.comments_from_lms"]],
-  ["student_data", ["mastery_score", "max_time_allowed", "time_limit_action"].map((n) => `cmi.student_data.${n}`)],
-  ["student_preference", ["audio", "language", "speed", "text"].map((n) => `cmi.student_preference.${n}`)],
+  ["cmi.core.", ["student_id", "student_name", "lesson_location", "credit", "lesson_status", "entry", "score.raw",
+    "score.min", "score.max", "total_time", "lesson_mode", "exit", "session_time"]],
+  ["cmi.", ["suspend_data", "launch_data", "comments", "comments_from_lms"]],
+  ["cmi.student_data.", ["mastery_score", "max_time_allowed", "time_limit_action"]],
+  ["cmi.student_preference.", ["audio", "language", "speed", "text"]],
 ];
 const LIMITED = { "cmi.suspend_data": "CMIString4096", "cmi.comments": "CMIString4096", "cmi.core.lesson_location": "CMIString255" };
 
@@ -197,8 +198,9 @@ function renderGrade() {
   grade.hidden = settings.profile !== "moodle";
   if (grade.hidden) return;
   const scores = items().filter((i) => i.href)
-    .map((i) => Number(((store.load(i.identifier) || {}).values || {})["cmi.core.score.raw"]))
-    .filter((n) => !Number.isNaN(n));
+    .map((i) => ((store.load(i.identifier) || {}).values || {})["cmi.core.score.raw"])
+    .filter((raw) => raw !== undefined && raw !== "" && !Number.isNaN(Number(raw)))
+    .map(Number);
   grade.textContent = scores.length ? `Moodle grade (highest grade): ${Math.max(...scores)} / 100` : "Moodle grade: none yet (no score.raw committed)";
 }
 
@@ -293,22 +295,24 @@ function renderPanel() {
 
   const body = $("cmi").tBodies[0];
   const rows = [];
-  for (const [group, names] of ROWS) {
+  for (const [prefix, names] of ROWS) {
     const tr = document.createElement("tr");
     tr.className = "group";
-    tr.append(cell("th", group));
+    tr.append(cell("th", prefix.slice(0, -1)));
     tr.firstChild.colSpan = 2;
     rows.push(tr);
-    for (const name of names) rows.push(valueRow(name, api.values[name] ?? "", dirty.has(name)));
+    for (const name of names) rows.push(valueRow(prefix, name, api.values[prefix + name] ?? "", dirty.has(prefix + name)));
   }
   body.replaceChildren(...rows);
   $("lists").replaceChildren(...listTables(dirty));
 }
 
-function valueRow(name, value, dirty) {
+function valueRow(prefix, short, value, dirty) {
+  const name = prefix + short;
   const tr = document.createElement("tr");
   tr.dataset.element = name;
-  const th = cell("th", name.replace(/^cmi\./, ""));
+  const th = cell("th", short);
+  th.title = name;
   th.append(cell("span", DATA_MODEL[name].access.toUpperCase(), `access a-${DATA_MODEL[name].access}`));
   const td = cell("td", "", "value");
   const code = cell("code", value);
@@ -385,11 +389,22 @@ function addLog(entry) {
     li.append(code);
     if (entry.level === "error") li.append(cell("span", `${ERROR_STRINGS[entry.error]}: ${entry.diagnostic}`, "diag"));
   }
-  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   list.append(li);
   while (list.childElementCount > LOG_LIMIT) list.firstElementChild.remove();
   if (entries.length > LOG_LIMIT) entries = entries.slice(-LOG_LIMIT);
-  if (atBottom) list.scrollTop = list.scrollHeight;
+  if (logFollows) list.scrollTop = list.scrollHeight;
+}
+
+// The log follows new calls while it is scrolled to the bottom (also when the panel resizes it).
+let logFollows = true;
+function followLog() {
+  const list = $("log");
+  list.addEventListener("scroll", () => {
+    logFollows = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  });
+  new ResizeObserver(() => {
+    if (logFollows) list.scrollTop = list.scrollHeight;
+  }).observe(list);
 }
 
 // ---------------------------------------------------------------- controls
@@ -456,5 +471,6 @@ window.sbPreview = {
 };
 
 bindControls();
+followLog();
 listen();
 refresh();
