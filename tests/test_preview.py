@@ -365,3 +365,19 @@ def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path):
     assert not [n for n in names if Path(n).name in preview_names or "_preview" in n]
     for marker in (b"SCORM-BUILDER-PREVIEW-LMS-API", b"Scorm12API", b"sbPreview", b"/_preview/"):
         assert not [n for n, data in contents.items() if marker in data], marker
+
+
+def test_the_wheel_carries_the_lms_page_and_the_scaffold(tmp_path):
+    """Package data: the LMS page's files and the scaffold of `new` must be in the wheel, or an
+    installed scorm-builder would serve 404s and scaffold nothing."""
+    builders = pytest.importorskip("hatchling.builders.wheel", reason="hatchling (the build backend) is not installed")
+    repo = Path(__file__).resolve().parents[1]
+    wheel = next(builders.WheelBuilder(str(repo)).build(directory=str(tmp_path), versions=["standard"]))
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    package = repo / "src" / "scorm_builder"
+    expected = {f"scorm_builder/{p.relative_to(package).as_posix()}"
+                for folder in ("preview/static", "scaffold") for p in (package / folder).rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts}
+    assert len(expected) >= 11
+    assert expected <= names, sorted(expected - names)

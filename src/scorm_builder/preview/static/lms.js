@@ -367,8 +367,12 @@ function listTables(dirty) {
   return tables;
 }
 
+const SHOWN_CHARS = 300; // longer values (suspend_data) are cut in the log; the data model shows them whole
+
 function quote(value) {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  if (typeof value !== "string") return String(value);
+  if (value.length <= SHOWN_CHARS) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, SHOWN_CHARS))}… (${value.length} characters)`;
 }
 
 function addLog(entry) {
