@@ -60,7 +60,7 @@ class BuildOutcome:
     snapshot: Snapshot | None = None  # the build being served after this attempt (the last good one)
     changed: tuple[str, ...] = field(default=())  # package paths added, removed or changed (ok builds only)
     pages_rendered: int = 0  # SCO pages rendered in this build; the others came from the render cache
-    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: load, check, render, manifest
+    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: load, check, render, manifest, toc
 
     @property
     def summary(self) -> str:
