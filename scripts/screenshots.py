@@ -3,7 +3,7 @@
     python scripts/screenshots.py [--chromium /usr/bin/chromium]
 
 Takes the case-cue table page and the quiz after submitting (two right answers, one wrong), at
-1280 and 375 CSS px wide. The SCO runs against a tiny in-page SCORM 1.2 API (as inside an LMS),
+1280 and 375 CSS px wide, and the preview LMS with the sample course at 1440 px. The SCO runs against a tiny in-page SCORM 1.2 API (as inside an LMS),
 served from 127.0.0.1; nothing is fetched from the network and no browser is downloaded.
 """
 from __future__ import annotations
@@ -51,6 +51,22 @@ def serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
+
+
+def preview_screenshot(browser) -> Path:
+    """The preview LMS with the sample course loaded, at 1440 px."""
+    from scorm_builder.preview.app import Preview
+    from scorm_builder.resources import default_course_dir
+
+    with Preview(default_course_dir(), port=0, watch=False) as preview:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(preview.url)
+        page.wait_for_function("() => window.sbPreview && sbPreview.api && sbPreview.api.state === 'running'")
+        page.wait_for_timeout(500)  # let the panel render the first commit
+        shot = OUT / "preview-1440.png"
+        page.screenshot(path=str(shot))
+        page.close()
+    return shot
 
 
 def main() -> int:
@@ -117,6 +133,7 @@ def main() -> int:
                     page.screenshot(path=str(shot))
                     written.append(shot)
                     context.close()
+                written.append(preview_screenshot(browser))
                 browser.close()
         finally:
             server.shutdown()
