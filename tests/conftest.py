@@ -5,29 +5,18 @@ is absent, as in a user's clone; .ci/run sets SCORM_BUILDER_REQUIRE_SHARED=1 to 
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-
-
-def require_or_skip(ok: bool, env_var: str, reason: str) -> None:
-    """Skip with ``reason`` unless ``env_var`` is 1, in which case the missing piece is a failure."""
-    if ok:
-        return
-    if os.environ.get(env_var) == "1":
-        pytest.fail(f"{reason} (required because {env_var}=1)")
-    pytest.skip(reason)
+from prereqs import REQUIRE_SHARED, SHARED, require_or_skip
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    require_or_skip(SHARED.is_dir(), "SCORM_BUILDER_REQUIRE_SHARED",
-                    f"{SHARED} is absent: it holds the official SCORM 1.2 schemas and the seed text")
+    require_or_skip(SHARED.is_dir(), f"{SHARED} is absent: it holds the official SCORM 1.2 schemas and the seed text",
+                    REQUIRE_SHARED)
     return SHARED
 
 

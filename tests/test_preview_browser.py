@@ -10,30 +10,18 @@ SCORM_BUILDER_REQUIRE_BROWSER=1, which makes that a failure. No browser is ever 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from prereqs import CHROMIUM, CHROMIUM_ARGS, require_chromium_and_playwright
 from scorm_builder.preview.app import Preview
 from scorm_builder.resources import default_course_dir
 
-CHROMIUM = Path(os.environ.get("SCORM_BUILDER_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REQUIRE_ENV = "SCORM_BUILDER_REQUIRE_BROWSER"
 SECTION = "sections/01-alliance-trust-safety"
 TIMEOUT_MS = 5000
-
-
-def require_or_skip(ok: bool, reason: str) -> None:
-    if ok:
-        return
-    if os.environ.get(REQUIRE_ENV) == "1":
-        pytest.fail(f"{reason} (required because {REQUIRE_ENV}=1)")
-    pytest.skip(reason)
 
 
 class Chromium:
@@ -64,11 +52,9 @@ class Chromium:
 
 @pytest.fixture(scope="module")
 def chromium():
-    require_or_skip(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (install the distribution's chromium package)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        require_or_skip(False, "the playwright Python package is not installed (pip install -e '.[test]')")
+    require_chromium_and_playwright()
+    from playwright.sync_api import sync_playwright
+
     executor = ThreadPoolExecutor(1, thread_name_prefix="playwright")
 
     def start():

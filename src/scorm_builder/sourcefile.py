@@ -163,6 +163,6 @@ def _type_hint(key: str, kind: str) -> str:
         INTEGER: f"write a whole number, e.g. {key}: 3",
         BOOLEAN: f"write {key}: true or {key}: false",
         TEXT_LIST: f"write a list, e.g. {key}: [first, second]",
-        LIST: f"start each item on its own line with '- '",
+        LIST: "start each item on its own line with '- '",
         MAPPING: f"indent the '{key}' entries below it",
     }[kind]

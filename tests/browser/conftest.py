@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
-import textwrap
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -24,52 +22,30 @@ from pathlib import Path
 
 import pytest
 
+from coursekit import write
+from prereqs import CHROMIUM, CHROMIUM_ARGS, REPO, require_chromium_and_playwright, require_or_skip
 from scorm_builder.build import build
 from scorm_builder.resources import default_course_dir
 
-REPO = Path(__file__).resolve().parents[2]
 HOST_DIR = Path(__file__).resolve().parent / "host"
 NODE_MODULES = REPO / "node_modules"
 SCORM_AGAIN = NODE_MODULES / "scorm-again" / "dist" / "scorm12.min.js"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-CHROMIUM = Path(os.environ.get("SCORM_BUILDER_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-REQUIRE_ENV = "SCORM_BUILDER_REQUIRE_BROWSER"
 SEED_SCO = "alliance-trust-safety"
-
-
-def require_or_skip(ok: bool, reason: str) -> None:
-    if ok:
-        return
-    if os.environ.get(REQUIRE_ENV) == "1":
-        pytest.fail(f"{reason} (required because {REQUIRE_ENV}=1)")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def browser_prereqs() -> None:
     require_or_skip(SCORM_AGAIN.is_file() and AXE.is_file(),
                     f"{NODE_MODULES} lacks scorm-again or axe-core: run `npm ci` at the repository root")
-    require_or_skip(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (install the distribution's chromium package)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        require_or_skip(False, "the playwright Python package is not installed (pip install -e '.[test]')")
+    require_chromium_and_playwright()
 
 
 # --- courses -------------------------------------------------------------------------------------
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-
-
 def make_generated_course(root: Path, packaging: str) -> Path:
     """Multiple-response and true-false questions, unlimited attempts, weights, a content-only section."""
-    _write(root / "course.yml", f"""
+    write(root / "course.yml", f"""
         id: gen-course
         title: Generated test course
         version: "1.0"
@@ -80,11 +56,11 @@ def make_generated_course(root: Path, packaging: str) -> Path:
         keywords: [test]
         """)
     mixed = root / "sections" / "01-mixed"
-    _write(mixed / "section.yml", """
+    write(mixed / "section.yml", """
         id: mixed
         title: Mixed questions
         """)
-    _write(mixed / "01-intro.md", """
+    write(mixed / "01-intro.md", """
         ---
         title: Introduction
         ---
@@ -97,7 +73,7 @@ def make_generated_course(root: Path, packaging: str) -> Path:
         | Quiet | Withdrawal, not agreement | Ask how the suggestion landed |
         | Anger | A rupture to repair | Reflect and invite feedback |
         """)
-    _write(mixed / "02-details.md", """
+    write(mixed / "02-details.md", """
         ---
         title: Details
         ---
@@ -105,7 +81,7 @@ def make_generated_course(root: Path, packaging: str) -> Path:
 
         Some more text to read before the quiz.
         """)
-    _write(mixed / "quiz.yml", """
+    write(mixed / "quiz.yml", """
         title: Mixed quiz
         shuffle: true
         attempts: 0
@@ -151,34 +127,34 @@ def make_generated_course(root: Path, packaging: str) -> Path:
             rationale: Clarify before acting.
         """)
     reading = root / "sections" / "02-reading"
-    _write(reading / "section.yml", """
+    write(reading / "section.yml", """
         id: reading
         title: Reading only
         """)
-    _write(reading / "01-one.md", """
+    write(reading / "01-one.md", """
         ---
         title: First reading
         ---
         Text one.
         """)
-    _write(reading / "02-two.md", """
+    write(reading / "02-two.md", """
         ---
         title: Second reading
         ---
         Text two.
         """)
     final = root / "sections" / "03-final"
-    _write(final / "section.yml", """
+    write(final / "section.yml", """
         id: final
         title: Final check
         """)
-    _write(final / "01-recap.md", """
+    write(final / "01-recap.md", """
         ---
         title: Recap
         ---
         A short recap.
         """)
-    _write(final / "quiz.yml", """
+    write(final / "quiz.yml", """
         title: Final quiz
         attempts: 1
         questions:
