@@ -87,6 +87,9 @@ def summarize(data: dict) -> list[dict]:
             "runs": size["runs"],
             "sb_wall_s": _med(sb, "wall_s"),
             "sb_pipeline_s": _med(sb, "pipeline_s"),
+            "sb_pipeline_cpu_s": _med(sb, "pipeline_cpu_s"),
+            "sb_cpu_s": _med(sb, "cpu_s"),
+            "mk_cpu_s": _med(mk, "cpu_s"),
             "sb_imports_s": _med(sb, "imports_s"),
             "sb_load_check_s": _med(sb, "load_check_s"),
             "sb_build_files_s": _med(sb, "build_files_s"),
@@ -112,6 +115,7 @@ def summarize(data: dict) -> list[dict]:
             "mk_wall_spread": (min(s["wall_s"] for s in mk), max(s["wall_s"] for s in mk)) if mk else None,
         }
         row["per_section_ms"] = row["sb_pipeline_s"] / n * 1000
+        row["per_section_cpu_ms"] = row["sb_pipeline_cpu_s"] / n * 1000
         row["per_section_wall_ms"] = row["sb_wall_s"] / n * 1000
         row["vs_mkdocs"] = row["sb_wall_s"] / row["mk_wall_s"] if row["mk_wall_s"] else None
         row["pack_vs_floor"] = row["pack_s"] / row["floor_s"] if row["floor_s"] else None
@@ -135,9 +139,14 @@ def targets(rows: list[dict]) -> list[dict]:
     v = r500["vs_mkdocs"] if r500 else None
     add("500-section build time / MkDocs on the same content", v, LIMITS["vs_mkdocs"],
         f"{v:.2f}x ({r500['sb_wall_s']:.2f} s vs {r500['mk_wall_s']:.2f} s)" if v else "", "x")
-    v = r500["per_section_ms"] / r50["per_section_ms"] if r50 and r500 else None
-    add("cost per section, 500 / 50 sections (build pipeline)", v, LIMITS["per_section_flat"],
-        f"{v:.2f}x ({r50['per_section_ms']:.2f} -> {r500['per_section_ms']:.2f} ms/section)" if v else "", "x")
+    # Judged on CPU time: on a shared 2-core machine the wall time of a 10-second build moves by
+    # tens of percent with other processes' load; its CPU time barely does. Both are shown.
+    v = r500["per_section_cpu_ms"] / r50["per_section_cpu_ms"] if r50 and r500 else None
+    wall = r500["per_section_ms"] / r50["per_section_ms"] if r50 and r500 else None
+    add("cost per section, 500 / 50 sections (build steps, CPU time; wall time in brackets)", v,
+        LIMITS["per_section_flat"],
+        f"{v:.2f}x ({r50['per_section_cpu_ms']:.2f} -> {r500['per_section_cpu_ms']:.2f} ms CPU/section; "
+        f"wall {wall:.2f}x, {r50['per_section_ms']:.2f} -> {r500['per_section_ms']:.2f} ms/section)" if v else "", "x")
     worst = max((r for r in rows if r["sections"] >= 50 and r["pack_vs_floor"]), key=lambda r: r["pack_vs_floor"],
                 default=None)
     v = worst["pack_vs_floor"] if worst else None
@@ -165,6 +174,7 @@ COLUMNS = [
     ("build/MkDocs", "vs_mkdocs", ".2f"),
     ("pipeline s", "sb_pipeline_s", ".3f"),
     ("ms/section", "per_section_ms", ".2f"),
+    ("CPU ms/section", "per_section_cpu_ms", ".2f"),
     ("RSS MB", "sb_rss_mb", ".0f"),
     ("MkDocs RSS MB", "mk_rss_mb", ".0f"),
     ("package KB", "package_kb", ".0f"),
@@ -244,19 +254,20 @@ def plot(rows: list[dict], path: Path) -> None:
 
     # Cost per section where it means something: at 1 section it is all fixed cost (start-up).
     many = [r for r in rows if r["sections"] >= 10] or rows
-    width = 0.27
+    width = 0.2
     pos = list(range(len(many)))
     bars = [
         ("MkDocs (whole process)", [r["mk_wall_s"] / r["sections"] * 1000 if r["mk_wall_s"] else 0 for r in many], red),
         ("scorm-builder (whole process)", [r["per_section_wall_ms"] for r in many], blue),
-        ("scorm-builder build steps only", [r["per_section_ms"] for r in many], "#7fb3d5"),
+        ("scorm-builder build steps only (wall)", [r["per_section_ms"] for r in many], "#7fb3d5"),
+        ("scorm-builder build steps only (CPU time)", [r["per_section_cpu_ms"] for r in many], "#a9a9a9"),
     ]
     for i, (label, ys, color) in enumerate(bars):
-        at = [p + (i - 1) * width for p in pos]
+        at = [p + (i - 1.5) * width for p in pos]
         bx.bar(at, ys, width, label=label, color=color)
         for x, y in zip(at, ys):
             if y:
-                bx.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=9)
+                bx.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=8)
     bx.set_xticks(pos)
     bx.set_xticklabels([str(r["sections"]) for r in many])
     bx.set_xlabel("sections in the course")
@@ -307,7 +318,8 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
         "`load_checked` -> `build_files` -> `write_package(check=check_package)`, the steps of `build()`), "
         "interpreter start and imports included; **MkDocs s**: `python -m mkdocs build` of the same pages, "
         "whole process. **pipeline s**: the build steps alone, measured inside the process; **ms/section** = "
-        "pipeline / sections.",
+        "pipeline / sections; **CPU ms/section**: the same with the process's CPU time for those steps "
+        "(`time.process_time`), which other processes' load barely changes.",
         "- **RSS MB**: peak resident set size of that child process (`os.wait4` rusage `ru_maxrss`).",
         "- **package KB**: the SCORM zip; **zip floor KB**: `zip -r -X` of the same files (the unzipped package).",
         f"- **write_package ms**: `write_package(files, path)` alone, median of the packaging run's calls "

@@ -92,7 +92,7 @@ def in_venv() -> bool:
 # ---------------------------------------------------------------- measuring child processes
 
 def run_child(cmd: list[str], cwd: Path | None = None) -> dict:
-    """Run ``cmd``; return its wall time, its own peak RSS (MB, from wait4) and its stdout."""
+    """Run ``cmd``; return its wall time, its CPU time and peak RSS (MB) from wait4, and its stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
@@ -104,7 +104,8 @@ def run_child(cmd: list[str], cwd: Path | None = None) -> dict:
         stdout, stderr = out.read().decode(), err.read().decode()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} exited {proc.returncode}:\n{stderr[-3000:]}")
-    return {"wall_s": wall, "rss_mb": usage.ru_maxrss / 1024, "stdout": stdout}  # ru_maxrss is in KB on Linux
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "rss_mb": usage.ru_maxrss / 1024, "stdout": stdout}  # ru_maxrss is in KB on Linux
 
 
 def dir_bytes(path: Path) -> int:
