@@ -46,6 +46,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--out", type=Path, help="folder for RESULTS.md, results.json and build-time.png "
                                             "(default: bench/, or bench/work/quick/ with --quick)")
     p.add_argument("--reinstall", action="store_true", help="recreate bench/work/venv")
+    p.add_argument("--report-only", action="store_true",
+                   help="measure nothing: rewrite RESULTS.md and build-time.png from OUT/results.json "
+                        "(e.g. after editing bench/analysis.md)")
     args = p.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.runs = args.runs or (1 if args.quick else 5)
@@ -202,6 +205,12 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(BENCH))
     import report
 
+    if args.report_only:
+        data = json.loads((args.out / "results.json").read_text())
+        report.plot(report.summarize(data), args.out / "build-time.png")
+        report.write_markdown(data, report.summarize(data), args.out / "RESULTS.md", BENCH / "analysis.md")
+        print(f"rewrote {args.out / 'RESULTS.md'} and {args.out / 'build-time.png'} from {args.out / 'results.json'}")
+        return 0
     t0 = float(os.environ.get("BENCH_T0", time.time()))
     WORK.mkdir(exist_ok=True)
     log = lambda msg: print(msg, flush=True)  # noqa: E731
@@ -220,7 +229,7 @@ def main(argv: list[str]) -> int:
     results = []
     for n in args.sizes:
         results.append(bench_size(n, args, log))
-        samples.append(load_sample(f"after {n} sections"))
+        samples.append(load_sample(f"after {n} section{'s' if n != 1 else ''}"))
     elapsed = time.time() - t0
     data = {
         "mode": "quick" if args.quick else "full",
