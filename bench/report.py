@@ -16,7 +16,7 @@ LIMITS = {
     "rebuild_ms": 300.0,      # one-section rebuild at 500 sections
     "rss_mb": 300.0,          # peak RSS of the 500-section build
 }
-PACKAGES = ("scorm-builder", "mkdocs", "markdown", "jinja2", "lxml", "markdown-it-py", "ruamel.yaml", "nh3",
+PACKAGES = ("scorm-builder", "mkdocs", "markdown", "jinja2", "lxml", "markdown-it-py", "PyYAML", "nh3",
             "markupsafe", "matplotlib", "psutil")
 
 

@@ -7,10 +7,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+from . import yamlsource
 from .model import Loc
 from .problems import Problem, display_path
 
@@ -34,15 +31,11 @@ def parse_yaml(text: str, loc: Loc) -> tuple[object, list[Problem]]:
     """Parse YAML whose first line is line ``loc.line`` (1 when the file is pure YAML)."""
     first = loc.line or 1
     try:
-        return YAML(typ="rt").load(text), []
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first + (mark.line if mark else 0)
-        what = exc.problem or exc.context or "malformed YAML"
-        return None, [Problem(loc.path, line, f"malformed YAML: {what}", "check indentation, colons and quotes on this line")]
-    except YAMLError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return None, [Problem(loc.path, first, f"malformed YAML: {message}", "check the YAML syntax")]
+        data, issues = yamlsource.load(text)
+    except yamlsource.YamlSyntaxError as exc:
+        return None, [Problem(loc.path, first + exc.line, f"malformed YAML: {exc.message}",
+                              "check indentation, colons and quotes on this line")]
+    return data, [Problem(loc.path, first + i.line, i.message, i.hint) for i in issues]
 
 
 class UnclosedFrontMatter(ValueError):
@@ -64,14 +57,14 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 def line_of_key(mapping, key, fallback: int, base: int = 1) -> int:
     """The file line of ``key``; ``base`` is the file line where the YAML document starts."""
-    if isinstance(mapping, CommentedMap) and key in mapping:
-        return base + mapping.lc.key(key)[0]
+    if isinstance(mapping, yamlsource.YamlMap) and key in mapping:
+        return base + mapping.key_lines[key]
     return fallback
 
 
 def line_of_item(seq, index: int, fallback: int, base: int = 1) -> int:
-    if isinstance(seq, CommentedSeq) and index < len(seq):
-        return base + seq.lc.item(index)[0]
+    if isinstance(seq, yamlsource.YamlSeq) and index < len(seq):
+        return base + seq.item_lines[index]
     return fallback
 
 
