@@ -94,6 +94,9 @@ CASES = [
     ("course-not-a-mapping", write_file("course.yml", "- id\n- title\n"), "course.yml", 1, "course.yml must be a mapping"),
     ("question-not-a-mapping", write_file(str(SEC / "quiz.yml"), "questions:\n  - What is 2+2?\n"), "quiz.yml", 2, "the question must be a mapping"),
     ("options-missing", write_file(str(SEC / "quiz.yml"), "questions:\n  - type: single\n    prompt: Pick.\n"), "quiz.yml", 2, "has 0 option"),
+    ("section-ids-differ-only-in-case", write_file("sections/03-copy/section.yml", "id: First\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'First'.*ignoring case"),
+    ("reserved-section-id", write_file("sections/03-shared/section.yml", "title: Shared things\n"), "03-shared", None, "the section id 'shared' is reserved"),
+    ("reserved-page-id", write_file(str(SEC / "03-quiz.md"), "---\ntitle: Quiz intro\n---\nText.\n"), "03-quiz.md", 1, "page id 'quiz' is reserved"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
 ]
 

@@ -5,7 +5,10 @@ import os
 import re
 from pathlib import Path
 
-from .model import PACKAGING_MODES, SINGLE, TRUE_FALSE, Course, Loc, Question, Section
+from .assets import MEDIA_DIR
+from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
+                    Loc, Question, Section)
+from .render import SHARED_DIR
 from .problems import Problem, display_path
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
@@ -15,6 +18,7 @@ ID_MAX = IDENTIFIER_MAX - 5
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+RESERVED_FOLDERS = {SHARED_DIR, MEDIA_DIR}  # package folders the builder writes itself
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
@@ -47,6 +51,10 @@ def check_id(value: str, what: str, loc: Loc) -> list[Problem]:
 def _course_fields(course: Course) -> list[Problem]:
     at = course.locs
     problems = check_id(course.id, "course", at["id"]) if course.id else []
+    if course.packaging == PACKAGING_SINGLE_SCO and course.id.lower() in RESERVED_FOLDERS:
+        problems.append(Problem(at["id"].path, at["id"].line, f"the course id '{course.id}' is reserved",
+                                f"with single-sco packaging the course id names the SCO folder; avoid "
+                                f"{', '.join(sorted(RESERVED_FOLDERS))}"))
     if course.version and not VERSION_RE.match(course.version):
         problems.append(Problem(at["version"].path, at["version"].line, f"version '{course.version}' is not usable in a file name",
                                 "use letters, digits, '.', '-', '+' and '_', e.g. version: \"1.0.0\""))
@@ -68,14 +76,23 @@ def _ids(course: Course) -> list[Problem]:
     questions: dict[str, Question] = {}
     for section in course.sections:
         problems += check_id(section.id, "section", section.loc)
-        if section.id in sections:
-            first = sections[section.id].loc
+        folded = section.id.lower()  # SCO folders: names that differ only in case collide on many systems
+        if folded in sections:
+            first = sections[folded].loc
             problems.append(Problem(section.loc.path, section.loc.line, f"duplicate section id '{section.id}'",
-                                    f"already used at {first.path}:{first.line}; give one of them another 'id:'"))
-        sections.setdefault(section.id, section)
+                                    f"already used at {first.path}:{first.line} (ids are compared ignoring case); "
+                                    "give one of them another 'id:'"))
+        elif folded in RESERVED_FOLDERS and course.packaging == PACKAGING_PER_SECTION:
+            problems.append(Problem(section.loc.path, section.loc.line, f"the section id '{section.id}' is reserved",
+                                    f"the package uses {', '.join(sorted(RESERVED_FOLDERS))}/ for its own files; "
+                                    "set another 'id:'"))
+        sections.setdefault(folded, section)
         pages: dict[str, Loc] = {}
         for page in section.pages:
             problems += check_id(page.id, "page", page.loc)
+            if page.id == QUIZ_PAGE_ID and section.quiz:
+                problems.append(Problem(page.loc.path, page.loc.line, f"the page id '{QUIZ_PAGE_ID}' is reserved for the quiz",
+                                        "rename the file or set another 'id:' in its front matter"))
             if page.id in pages:
                 problems.append(Problem(page.loc.path, page.loc.line, f"duplicate page id '{page.id}' in section '{section.id}'",
                                         f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the file or set 'id:'"))

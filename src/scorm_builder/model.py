@@ -14,6 +14,8 @@ PACKAGING_PER_SECTION = "sco-per-section"
 PACKAGING_SINGLE_SCO = "single-sco"
 PACKAGING_MODES = (PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO)
 
+QUIZ_PAGE_ID = "quiz"  # the quiz page's id in bookmarks: "<section id>/quiz"
+
 SINGLE = "single"
 MULTIPLE = "multiple"
 TRUE_FALSE = "true-false"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from .model import Course, Sco
+from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
 from .suspend import page_count, quiz_hash, worst_case
 
@@ -44,7 +44,7 @@ def runtime_data(course: Course, sco: Sco) -> dict:
         for page in section.pages:
             pages.append({"id": f"{section.id}/{page.id}", "title": page.title, "section": section.id, "quiz": None})
         if section.quiz:
-            pages.append({"id": f"{section.id}/quiz", "title": section.quiz.title, "section": section.id,
+            pages.append({"id": f"{section.id}/{QUIZ_PAGE_ID}", "title": section.quiz.title, "section": section.id,
                           "quiz": len(quizzes)})
             quizzes.append({
                 "section": section.id,
