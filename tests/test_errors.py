@@ -172,3 +172,13 @@ def test_temp_files_of_a_killed_build_are_removed_by_the_next(course_and_good_bu
     result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
     assert result.exit_code == 0
     assert snapshot(out) == before
+
+
+def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path):
+    course = make_course(tmp_path / "course")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(blocker / "out")])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert re.search(r"file/out\S*: .*(Not a directory|No such file)", result.output), result.output

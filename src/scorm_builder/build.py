@@ -9,7 +9,7 @@ from .load import load_course
 from .manifest import manifest_bytes
 from .model import Course
 from .package import write_package
-from .problems import ERROR, ProblemsError
+from .problems import ERROR, Problem, ProblemsError, display_path
 from .render import render_course
 from .resources import default_templates_dir
 from .validate import validate_package
@@ -51,9 +51,13 @@ def build_files(course: Course, templates: Path | None = None) -> dict[str, byte
 
 def build(course_dir: Path, out_dir: Path, templates: Path | None = None) -> BuildResult:
     course = load_checked(course_dir)
-    files = build_files(course, templates)
     zip_path = out_dir / course.package_name
-    size = write_package(files, zip_path, check=check_package)
+    try:
+        files = build_files(course, templates)
+        size = write_package(files, zip_path, check=check_package)
+    except OSError as exc:  # a file that vanished or cannot be read, an output folder we cannot write
+        where = display_path(exc.filename) if exc.filename else display_path(zip_path)
+        raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}", "check that the path exists and is accessible")]) from None
     return BuildResult(course=course, zip_path=zip_path, size=size, files=files)
 
 
