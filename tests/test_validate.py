@@ -449,3 +449,11 @@ def test_docs_table_matches_the_codes():
         expected = "unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity
         assert severity == expected, code
     assert {ERROR, WARNING} >= {c.severity for c in FINDING_CODES.values()}
+
+
+def test_readme_lists_every_code_with_its_severity():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\|\s*(SB\d{3})\s*\|\s*(\w+)\s*\|", readme, flags=re.M))
+    assert set(rows) == set(FINDING_CODES)
+    for code, severity in rows.items():
+        assert severity == ("unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity), code
