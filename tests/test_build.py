@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -178,3 +179,14 @@ def test_the_build_refuses_a_package_the_linter_rejects(tmp_path, monkeypatch):
     assert result.exit_code == 1 and "imsmanifest.xml:3: broken" in result.output
     assert good.read_bytes() == before
     assert [p.name for p in (tmp_path / "out").iterdir()] == [good.name]
+
+
+def test_links_between_pages_open_the_page_in_the_sco(tmp_path):
+    course = make_course(tmp_path / "c", packaging="single-sco")
+    page = course / "sections" / "01-first" / "01-intro.md"
+    page.write_text(page.read_text() + "\nSee [the table](02-more.md#top) and [section two](../02-second.md).\n")
+    files = build(course, tmp_path / "out").files
+    html = files["test-course/index.html"].decode()
+    assert re.search(r'<a href="#p1" data-goto="1"[^>]*>the table</a>', html)
+    assert re.search(r'<a href="#p3" data-goto="3"[^>]*>section two</a>', html)  # after the first quiz page
+    assert "sb-page:" not in html and not any(name.endswith(".md") for name in files)

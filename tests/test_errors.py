@@ -97,6 +97,8 @@ CASES = [
     ("section-ids-differ-only-in-case", write_file("sections/03-copy/section.yml", "id: First\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'First'.*ignoring case"),
     ("reserved-section-id", write_file("sections/03-shared/section.yml", "title: Shared things\n"), "03-shared", None, "the section id 'shared' is reserved"),
     ("reserved-page-id", write_file(str(SEC / "03-quiz.md"), "---\ntitle: Quiz intro\n---\nText.\n"), "03-quiz.md", 1, "page id 'quiz' is reserved"),
+    ("link-to-missing-page", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](03-nope.md). Some **prose**"), "01-intro.md", 4, "'03-nope.md' is not a page of this course"),
+    ("link-to-another-sco", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](../02-second.md). Some **prose**"), "01-intro.md", 4, "is a page of another section \\('second'\\)"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
 ]
 

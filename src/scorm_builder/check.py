@@ -29,6 +29,7 @@ def check_course(course: Course) -> list[Problem]:
     for section in course.sections:
         problems += _section(section)
     problems += _assets(course)
+    problems += _page_links(course)
     problems += _escaping_symlinks(course.source_dir)
     problems += _suspend_data(course)
     return problems
@@ -170,6 +171,26 @@ def _assets(course: Course) -> list[Problem]:
             elif not SAFE_PATH_RE.match(ref.package_path):
                 problems.append(Problem(*at, f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
                                         "rename it using letters, digits, '-', '_' and '.', not starting with '.' (LMS web servers mangle other names)"))
+    return problems
+
+
+def _page_links(course: Course) -> list[Problem]:
+    """Links to another page's .md file must reach a page of the same SCO (LMSs move between SCOs)."""
+    home = {page.key: section for section in course.sections for page in section.pages}
+    problems = []
+    for section in course.sections:
+        links = [link for page in section.pages for link in page.page_links]
+        links += list(section.quiz.page_links if section.quiz else ())
+        for link in links:
+            target = home.get(link.key)
+            if target is None:
+                problems.append(Problem(link.loc.path, link.loc.line, f"'{link.target}' is not a page of this course",
+                                        "link to a page's .md file in a section folder (check the name and path)"))
+            elif target is not section and course.packaging == PACKAGING_PER_SECTION:
+                problems.append(Problem(link.loc.path, link.loc.line,
+                                        f"'{link.target}' is a page of another section ('{target.id}')",
+                                        "each section is its own SCO and the LMS moves between SCOs: remove the link, "
+                                        "or use 'packaging: single-sco'"))
     return problems
 
 

@@ -237,4 +237,5 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
     if not body.strip():
         problems.append(Problem(shown, body_line if front is not None else 1, "the page is empty",
                                 "write the page's Markdown below the front matter, or delete the file"))
-    return Page(id=page_id, title=title, html=rendered.html, assets=tuple(assets.refs), loc=loc), f
+    return Page(id=page_id, title=title, html=rendered.html, assets=tuple(assets.refs), loc=loc,
+                key=page_file.relative_to(course_dir).as_posix(), page_links=tuple(assets.page_links)), f

@@ -72,7 +72,7 @@ def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRe
         if q is not None:
             questions.append(q)
     return Quiz(questions=tuple(questions), shuffle=f["shuffle"], attempts=f["attempts"], title=f["title"],
-                assets=tuple(resolve.refs), loc=loc)
+                assets=tuple(resolve.refs), loc=loc, page_links=tuple(resolve.page_links))
 
 
 def _question(raw, loc: Loc, default_id: str, md: MarkdownRenderer, resolve, problems: list[Problem]) -> Question | None:

@@ -39,12 +39,23 @@ class AssetRef:
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A link from Markdown to another page's .md file."""
+
+    target: str  # as written, e.g. "02-frame.md"
+    key: str  # the linked file's path in the course folder, e.g. "sections/01-x/02-frame.md"
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Page:
     id: str
     title: str
     html: str  # sanitized body HTML, asset links already rewritten for the SCO folder
     assets: tuple[AssetRef, ...]
     loc: Loc
+    key: str = ""  # this page's .md path in the course folder, what PageLink.key points at
+    page_links: tuple[PageLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,7 @@ class Quiz:
     title: str
     assets: tuple[AssetRef, ...]
     loc: Loc
+    page_links: tuple[PageLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,14 @@ turns a typo in a template into a build error at the template's file and line.
 """
 from __future__ import annotations
 
+import re
 import traceback
+from html import unescape as html_unescape
 from pathlib import Path
 
 import jinja2
 
+from .assets import PAGE_LINK_PREFIX
 from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
 from .suspend import page_count, quiz_hash, worst_case
@@ -19,6 +22,7 @@ SCO_TEMPLATE = "sco.html"
 STATIC_DIR = "static"
 SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
 STATIC_FILES = ("runtime.js", "style.css")
+PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
 def template_dirs(course: Course, project_templates: Path) -> list[Path]:
@@ -83,9 +87,10 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     problems: list[Problem] = []
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
-            return env.get_template(SCO_TEMPLATE).render(
+            html = env.get_template(SCO_TEMPLATE).render(
                 course=course, sco=sco, data=runtime_data(course, sco), shared=f"../{SHARED_DIR}",
-            ).encode("utf-8")
+            )
+            return link_pages(html, sco).encode("utf-8")
         try:
             files[sco.href] = cache.page(sco, render) if cache is not None else render()
         except jinja2.TemplateError as exc:
@@ -105,6 +110,22 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     if problems:
         raise ProblemsError(problems)
     return files
+
+
+def link_pages(html: str, sco: Sco) -> str:
+    """Turn the placeholders of links between pages (see assets.py) into links to the SCO's pages."""
+    index, n = {}, 0
+    for section in sco.sections:
+        for page in section.pages:
+            index[page.key] = n
+            n += 1
+        n += 1 if section.quiz else 0
+
+    def replace(m: re.Match) -> str:
+        i = index.get(html_unescape(m.group(1)))
+        return m.group(0) if i is None else f'href="#p{i}" data-goto="{i}"'
+
+    return PAGE_LINK_RE.sub(replace, html) if PAGE_LINK_PREFIX in html else html
 
 
 def template_problem(exc: jinja2.TemplateError, dirs: list[Path]) -> Problem:

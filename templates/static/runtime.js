@@ -334,6 +334,11 @@
         goTo(+a.getAttribute("data-goto"), true);
       });
     });
+    // links between pages inside the content ("see [the frame](02-frame.md)")
+    $("#sb-main").addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[data-goto]");
+      if (a) { e.preventDefault(); goTo(+a.getAttribute("data-goto"), true); }
+    });
   }
 
   function goTo(i, moveFocus) {

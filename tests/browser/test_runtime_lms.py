@@ -341,6 +341,16 @@ def test_reading_only_sco_completes_on_its_last_page(host):
     assert host.set_calls("cmi.core.score") == []
 
 
+def test_a_link_to_another_page_opens_it_and_moves_the_bookmark(host):
+    host.launch("gen", "mixed")
+    host.fl.locator(".sb-current a[data-goto]", has_text="relative link").click()
+    current = host.fl.locator(".sb-page.sb-current h2")
+    assert current.inner_text() == host.data()["pages"][1]["title"]
+    assert host.sets()["cmi.core.lesson_location"] == host.data()["pages"][1]["id"]
+    host.close()
+    assert_protocol(host.log())
+
+
 def test_single_sco_aggregates_every_quiz_and_reports_when_all_are_submitted(host):
     host.launch("gensingle", "gen-course", mastery="70")
     data = host.data()
