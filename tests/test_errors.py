@@ -99,6 +99,8 @@ CASES = [
     ("reserved-page-id", write_file(str(SEC / "03-quiz.md"), "---\ntitle: Quiz intro\n---\nText.\n"), "03-quiz.md", 1, "page id 'quiz' is reserved"),
     ("link-to-missing-page", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](03-nope.md). Some **prose**"), "01-intro.md", 4, "'03-nope.md' is not a page of this course"),
     ("link-to-another-sco", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](../02-second.md). Some **prose**"), "01-intro.md", 4, "is a page of another section \\('second'\\)"),
+    ("image-from-the-network", edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(https://example.com/square.png)"), "01-intro.md", 6, "would be loaded from the network"),
+    ("html-image-from-the-network", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<img alt=\"\" src=\"//cdn.example.com/x.png\">"), "02-more.md", 10, "'//cdn.example.com/x.png' would be loaded"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
 ]
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import lxml.html
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -47,6 +48,11 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Elements that load what their attribute names (links with <a href> are navigation, not loads).
+RESOURCE_ATTRIBUTES = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "video": ("src", "poster"),
+                       "audio": ("src",), "source": ("src", "srcset"), "track": ("src",), "embed": ("src",),
+                       "object": ("data",), "link": ("href",)}
+NETWORK_URL_RE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
 @dataclass
@@ -79,15 +85,16 @@ class MarkdownRenderer:
         _table_cells(tokens)
         problems += _headings(tokens, loc)
         _links(tokens, loc, resolve)
-        html = self.md.renderer.render(tokens, self.md.options, {})
-        return Rendered(self._clean(html), problems)
+        html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
+        problems += external_resources(html, text, loc)
+        return Rendered(html, problems)
 
     def inline(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
         """Render one line of Markdown without a surrounding paragraph (option texts)."""
         tokens = self.md.parseInline(text)
         _links(tokens, loc, resolve)
-        html = self.md.renderer.render(tokens, self.md.options, {})
-        return Rendered(self._clean(html))
+        html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
+        return Rendered(html, external_resources(html, text, loc))
 
     def _clean(self, html: str) -> str:
         if self.allow_raw_html:
@@ -100,6 +107,22 @@ class MarkdownRenderer:
             link_rel="noopener noreferrer",
             strip_comments=True,
         )
+
+
+def external_resources(html: str, source: str, loc: Loc) -> list[Problem]:
+    """Images, media, scripts or frames loaded from the network: the package must work offline."""
+    if "//" not in html:
+        return []
+    problems = []
+    for element in lxml.html.fragment_fromstring(html, create_parent="div").iter(*RESOURCE_ATTRIBUTES):
+        for attribute in RESOURCE_ATTRIBUTES[element.tag]:
+            url = (element.get(attribute) or "").strip()
+            if NETWORK_URL_RE.match(url):
+                at = source.find(url)
+                line = loc.line + (source.count("\n", 0, at) if at >= 0 else 0)
+                problems.append(Problem(loc.path, line, f"'{url[:80]}' would be loaded from the network",
+                                        "packages must work offline: save the file into the course folder and link to it there"))
+    return problems
 
 
 def _line(token: Token, loc: Loc) -> int:
