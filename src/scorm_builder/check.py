@@ -8,7 +8,9 @@ from pathlib import Path
 from .assets import MEDIA_DIR
 from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
                     Loc, Question, Section)
+from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
 from .render import SHARED_DIR
+from .resources import default_templates_dir
 from .problems import Problem, display_path
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
@@ -32,6 +34,7 @@ def check_course(course: Course) -> list[Problem]:
     problems += _page_links(course)
     problems += _escaping_symlinks(course.source_dir)
     problems += _suspend_data(course)
+    problems += _labels(course)
     return problems
 
 
@@ -217,6 +220,13 @@ def _escaping_symlinks(course_dir: Path) -> list[Problem]:
                 subfolders.append(entry.path)
         folders.extend(reversed(subfolders))  # top-down, in name order
     return problems
+
+
+def _labels(course: Course) -> list[Problem]:
+    if not course.labels:
+        return []
+    defaults, problems = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
+    return problems + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
 
 
 def _suspend_data(course: Course) -> list[Problem]:

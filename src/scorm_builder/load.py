@@ -25,8 +25,8 @@ from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
-from .sourcefile import (BOOLEAN, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, parse_yaml, read_text,
-                         split_front_matter)
+from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
+                         parse_yaml, read_text, split_front_matter)
 
 COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
@@ -45,6 +45,7 @@ COURSE_SPECS = {
     "description": Spec(TEXT, default=""),
     "keywords": Spec(TEXT_LIST, default=[]),
     "allow_raw_html": Spec(BOOLEAN, default=False),
+    "labels": Spec(MAPPING, default={}),
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
@@ -134,6 +135,7 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
     if text is None or found:
         return None, problems
     f = Fields(data, COURSE_SPECS, loc, "course.yml", problems)
+    labels, label_locs = _labels(f, problems)
     md = MarkdownRenderer(allow_raw_html=bool(f["allow_raw_html"]))
     sections = _load_sections(course_dir, md, problems, cache or SectionCache())
     course = Course(
@@ -142,8 +144,22 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
         packaging=f["packaging"], description=f["description"], keywords=tuple(f["keywords"]),
         allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
         locs={key: f.at(key) for key in COURSE_SPECS},
+        labels=labels, label_locs=label_locs,
     )
     return course, problems
+
+
+def _labels(f: Fields, problems: list[Problem]) -> tuple[dict[str, str], dict[str, Loc]]:
+    """course.yml's ``labels:``: texts by key, each with its line (check.py checks the keys)."""
+    raw = f["labels"] or {}
+    labels, locs = {}, {}
+    for key, value in raw.items():
+        loc = Loc(f.loc.path, line_of_key(raw, key, f.at("labels").line))
+        if not isinstance(value, str):
+            problems.append(Problem(loc.path, loc.line, f"label '{key}' must be a text", f"write {key}: \"...\""))
+            continue
+        labels[str(key)], locs[str(key)] = value, loc
+    return labels, locs
 
 
 def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem], cache: SectionCache) -> list[Section]:

@@ -150,6 +150,8 @@ class Course:
     source_dir: Path
     loc: Loc
     locs: dict = field(default_factory=dict, compare=False, hash=False)  # key -> Loc of course.yml values
+    labels: dict = field(default_factory=dict, compare=False, hash=False)  # overrides of templates/labels
+    label_locs: dict = field(default_factory=dict, compare=False, hash=False)  # label key -> Loc
 
     @property
     def scos(self) -> tuple[Sco, ...]:

@@ -12,8 +12,10 @@ from html import unescape as html_unescape
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from .assets import PAGE_LINK_PREFIX
+from .labels import fill, resolve_labels, runtime_labels
 from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
 from .suspend import page_count, quiz_hash, worst_case
@@ -41,7 +43,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     )
 
 
-def runtime_data(course: Course, sco: Sco) -> dict:
+def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
     pages, quizzes = [], []
     for section in sco.sections:
@@ -71,6 +73,8 @@ def runtime_data(course: Course, sco: Sco) -> dict:
         "suspendWorstCase": len(worst_case(sco)),
         "pages": pages,
         "quizzes": quizzes,
+        "language": course.language,
+        "labels": runtime_labels(labels),
     }
 
 
@@ -84,11 +88,13 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     dirs = template_dirs(course, project_templates)
     env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
     files: dict[str, bytes] = {}
-    problems: list[Problem] = []
+    labels, problems = resolve_labels(dirs, course.language, course.labels)
+    translate = label_function(labels)
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
             html = env.get_template(SCO_TEMPLATE).render(
-                course=course, sco=sco, data=runtime_data(course, sco), shared=f"../{SHARED_DIR}",
+                course=course, sco=sco, data=runtime_data(course, sco, labels), shared=f"../{SHARED_DIR}",
+                labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
         try:
@@ -110,6 +116,17 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     if problems:
         raise ProblemsError(problems)
     return files
+
+
+def label_function(labels: dict[str, str]):
+    """``t(key, **params)`` for templates: the label HTML-escaped, its placeholders filled with escaped
+    values (or markup made by the template itself, such as a ``{% set %}`` block)."""
+    escaped = {key: str(markupsafe.escape(text)) for key, text in labels.items()}
+
+    def t(key: str, **params) -> markupsafe.Markup:
+        return markupsafe.Markup(fill(escaped, key, **{k: markupsafe.escape(v) for k, v in params.items()}))
+
+    return t
 
 
 def link_pages(html: str, sco: Sco) -> str:

@@ -214,16 +214,15 @@
     setupLifecycle();
     var notices = [];
     if (!lms.live) {
-      notices.push((lms.api ? "The learning management system did not respond" : "You are using this outside a learning management system") +
-        ": your progress is saved in this browser only.");
+      notices.push(L(lms.api ? "lms_silent" : "no_lms"));
     }
-    else if (session.mode !== "normal") notices.push("You are in " + session.mode + " mode: your answers and progress are not recorded.");
-    else if (!session.graded) notices.push("This session is not for credit: your score is shown to you but not recorded as a grade.");
+    else if (session.mode !== "normal") notices.push(L(session.mode === "review" ? "mode_review" : "mode_browse"));
+    else if (!session.graded) notices.push(L("no_credit"));
     if (notices.length) { ui.notice.textContent = notices.join(" "); show(ui.notice, true); }
     show(ui.exit, lms.live);
     setupContents();
     goTo(state.page, false);
-    if (state.resumed) say("Welcome back: you are on the page where you left off.");
+    if (state.resumed) say(L("welcome_back"));
   }
 
   function connect() {
@@ -313,6 +312,22 @@
 
   function say(text) { if (ui.status) ui.status.textContent = text; }
 
+  /* Labels (templates/labels/en.yml, overridable per course): L("key", {name: value}) fills {name};
+     a key with plural forms (key_one, key_other, ...) takes the form of params.count by the course
+     language's plural rules. */
+  function L(key, params) {
+    var labels = data.labels || {}, p = params || {}, text = labels[key];
+    if (text === undefined) {
+      var form = "other";
+      try { form = new Intl.PluralRules(data.language).select(p.count); } catch (e) { form = p.count === 1 ? "one" : "other"; }
+      text = labels[key + "_" + form];
+      if (text === undefined) text = labels[key + "_other"];
+    }
+    return String(text === undefined ? key : text).replace(/\{(\w+)\}/g, function (m, name) {
+      return p[name] === undefined ? m : String(p[name]);
+    });
+  }
+
   /* ---- navigation */
   /* The contents list starts collapsed on narrow screens and is always open beside the page on wide ones. */
   var narrow = win.matchMedia ? win.matchMedia("(max-width: 47.99em)") : null;
@@ -353,7 +368,7 @@
     });
     ui.prev.disabled = i === 0;
     ui.next.disabled = i === last;
-    ui.progress.textContent = "Page " + (i + 1) + " of " + pages.length;
+    ui.progress.textContent = L("progress", { page: i + 1, count: pages.length });
     var qi = data.pages[i].quiz;
     if (qi !== null && quizzes[qi] && !state.quizzes[qi].submitted && !quizzes[qi].started) quizzes[qi].started = Date.now();
     if (moveFocus) {
@@ -363,7 +378,7 @@
       h.focus({ preventScroll: true });
     }
     if (!data.quizzes.length) {
-      if (i === last) say("You have reached the end of this section.");
+      if (i === last) say(L("end_of_section"));
       report();
     }
     save(false);
@@ -484,13 +499,13 @@
         input.disabled = st.submitted || lms.finished;
         o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
         if (verdict) {
-          verdict.textContent = picked ? (correct ? "Your answer: correct." : "Your answer: not correct.")
-            : question.type === "multiple" ? "Also correct: you did not select this." : "The correct answer.";
+          verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
+            : question.type === "multiple" ? "verdict_missed" : "verdict_correct");
         }
         show(fb, st.submitted && (picked || correct));
       });
       if (parts.result) {
-        parts.result.textContent = right ? "Correct" : "Not correct";
+        parts.result.textContent = L(right ? "question_right" : "question_wrong");
         parts.result.className = "sb-qresult " + (right ? "sb-right" : "sb-wrong");
         show(parts.result, st.submitted);
       }
@@ -508,18 +523,16 @@
     var q = quizzes[qi], t = tally([qi]), pct = scoreText(t.got, t.total), passed = quizPassed(qi);
     var left = attemptsLeft(qi), lines = [];
     q.result.classList.add(passed ? "sb-pass" : "sb-fail");
-    q.result.appendChild(el("p", "sb-result-head", passed ? "Passed" : "Not passed"));
-    lines.push("Your score: " + pct + "% (" + t.right + " of " + t.count + " question" + (t.count === 1 ? "" : "s") +
-      " correct). The pass mark is " + session.passMark + "%.");
+    q.result.appendChild(el("p", "sb-result-head", L(passed ? "result_passed" : "result_failed")));
+    lines.push(L("score", { score: pct, right: t.right, count: t.count, pass_mark: session.passMark }));
     if (!passed) {
-      lines.push(left === Infinity ? "You can try again." : left > 0 ?
-        "You have " + left + " attempt" + (left === 1 ? "" : "s") + " left." : "You have no attempts left.");
+      lines.push(left === Infinity ? L("can_try_again") : left > 0 ? L("attempts_left", { count: left }) : L("no_attempts_left"));
     }
     if (data.quizzes.length > 1 && state.quizzes.every(function (s) { return s.submitted; })) {
       var all = tally(allIndexes());
-      lines.push("Overall score for this unit: " + scoreText(all.got, all.total) + "%.");
+      lines.push(L("overall_score", { score: scoreText(all.got, all.total) }));
     }
-    lines.push("Feedback is shown with each question above.");
+    lines.push(L("feedback_above"));
     lines.forEach(function (line) { q.result.appendChild(el("p", "", line)); });
   }
 
@@ -528,7 +541,7 @@
     if (st.submitted || lms.finished) return;
     for (var i = 0; i < quiz.questions.length; i++) {
       if (!st.answers[i].length) {
-        q.result.textContent = "Question " + (i + 1) + " has no answer yet. Answer every question, then submit.";
+        q.result.textContent = L("unanswered", { number: i + 1 });
         var first = $("input", q.questions[i].fs);
         if (first) first.focus();
         return;
@@ -552,7 +565,7 @@
     renderQuiz(qi);
     save(false);
     var left = attemptsLeft(qi), n = st.used + 1;
-    say("Attempt " + n + (left === Infinity ? "" : " of " + (st.used + left)) + ": your previous answers were cleared.");
+    say(left === Infinity ? L("new_attempt", { number: n }) : L("new_attempt_of", { number: n, count: st.used + left }));
     var first = $("input", q.form);
     if (first) first.focus();
   }
@@ -608,12 +621,12 @@
       else save(true);
     });
     win.addEventListener("pageshow", function (e) {
-      if (e.persisted && lms.finished) ended("This session has ended. Open the activity again from your course to continue.");
+      if (e.persisted && lms.finished) ended(L("session_ended"));
     });
     if (ui.exit) {
       ui.exit.addEventListener("click", function () {
         finish();
-        ended("Your progress is saved. You can close this window now.");
+        ended(L("progress_saved"));
       });
     }
   }

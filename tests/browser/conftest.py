@@ -43,13 +43,13 @@ def browser_prereqs() -> None:
 
 # --- courses -------------------------------------------------------------------------------------
 
-def make_generated_course(root: Path, packaging: str) -> Path:
+def make_generated_course(root: Path, packaging: str, language: str = "en") -> Path:
     """Multiple-response and true-false questions, unlimited attempts, weights, a content-only section."""
     write(root / "course.yml", f"""
         id: gen-course
         title: Generated test course
         version: "1.0"
-        language: en
+        language: {language}
         pass_mark: 70
         packaging: {packaging}
         description: Generated for the browser tests.
@@ -215,6 +215,7 @@ def site(tmp_path_factory, browser_prereqs):
         "seed": default_course_dir(),
         "gen": make_generated_course(tmp / "src-gen", "sco-per-section"),
         "gensingle": make_generated_course(tmp / "src-gensingle", "single-sco"),
+        "genfr": make_generated_course(tmp / "src-genfr", "sco-per-section", language="fr"),
     }
     packages = {}
     for name, source in sources.items():

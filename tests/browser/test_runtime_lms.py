@@ -351,6 +351,18 @@ def test_a_link_to_another_page_opens_it_and_moves_the_bookmark(host):
     assert_protocol(host.log())
 
 
+def test_the_runtime_speaks_the_course_language(host):
+    host.launch("genfr", "mixed")
+    assert host.fl.locator("#sb-progress").inner_text() == f"Page 1 sur {len(host.data()['pages'])}"
+    walk_to_quiz(host)
+    host.answer(0, wrong)
+    host.submit(0)
+    result = host.fl.locator(f"#p{host.quiz_page(0)} .sb-result").inner_text()
+    assert "Non réussi" in result and "Votre score : 0 %" in result and "Vous pouvez réessayer." in result
+    host.close()
+    assert_protocol(host.log())
+
+
 def test_single_sco_aggregates_every_quiz_and_reports_when_all_are_submitted(host):
     host.launch("gensingle", "gen-course", mastery="70")
     data = host.data()

@@ -29,7 +29,7 @@ from ..render import STATIC_DIR, make_environment
 
 # Course attributes that are plain values: a template reading only these depends on no section.
 COURSE_VALUES = ("id", "title", "version", "language", "pass_mark", "packaging", "description", "keywords",
-                 "allow_raw_html")
+                 "allow_raw_html", "labels")
 COURSE_DERIVED = {"pass_mark_text", "package_name"}  # properties computed from COURSE_VALUES
 
 

@@ -1,0 +1,99 @@
+"""Learner-facing words come from templates/labels/*.yml and course.yml `labels:`."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from coursekit import make_course
+from scorm_builder.build import build
+from scorm_builder.labels import PLURAL_FORMS, RUNTIME_LABELS, allowed_keys, placeholders, read_labels
+from scorm_builder.problems import ProblemsError
+from scorm_builder.resources import default_templates_dir
+
+LABELS = default_templates_dir() / "labels"
+RUNTIME_JS = default_templates_dir() / "static" / "runtime.js"
+
+
+def sco_html(tmp_path: Path, course: Path, sco: str = "first") -> str:
+    return build(course, tmp_path / "out").files[f"{sco}/index.html"].decode()
+
+
+def sco_data(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', html, re.S).group(1))
+
+
+def set_course(course: Path, old: str, new: str) -> None:
+    path = course / "course.yml"
+    path.write_text(path.read_text().replace(old, new), encoding="utf-8")
+
+
+def test_every_runtime_label_exists_and_the_runtime_uses_exactly_those():
+    english, _ = read_labels(LABELS / "en.yml")
+    bases = set(english) | {key.rpartition("_")[0] for key in english if key.rpartition("_")[2] in PLURAL_FORMS}
+    literals = set(re.findall(r'"(\w+)"', RUNTIME_JS.read_text()))
+    not_labels = {"submit"}  # the form's submit event, not the label of the same name
+    assert literals & bases - not_labels == set(RUNTIME_LABELS)
+    for key in RUNTIME_LABELS:
+        assert key in english or f"{key}_other" in english, key
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_shipped_translations_have_every_label_and_the_same_placeholders(language):
+    english, _ = read_labels(LABELS / "en.yml")
+    other, problems = read_labels(LABELS / f"{language}.yml")
+    assert problems == []
+    assert set(other) == set(english)
+    for key, text in other.items():
+        assert placeholders(text) == placeholders(english[key]), key
+
+
+def test_english_by_default(tmp_path):
+    html = sco_html(tmp_path, make_course(tmp_path / "c"))
+    assert ">Submit answers</button>" in html and ">True</label>" in html
+    assert sco_data(html)["labels"]["progress"] == "Page {page} of {count}"
+    assert 'Pass mark: <span class="sb-passmark">75</span>%.' in html
+
+
+def test_a_french_course_gets_french_words_from_the_primary_subtag(tmp_path):
+    course = make_course(tmp_path / "c")
+    set_course(course, "language: en", "language: fr-CA")
+    html = sco_html(tmp_path, course)
+    assert '<html lang="fr-CA">' in html
+    assert ">Valider mes réponses</button>" in html and ">Vrai</label>" in html and ">Faux</label>" in html
+    assert "Note de réussite : <span class=\"sb-passmark\">75</span> %." in html
+    data = sco_data(html)
+    assert data["language"] == "fr-CA" and data["labels"]["progress"] == "Page {page} sur {count}"
+
+
+def test_course_labels_override_any_word_and_are_escaped(tmp_path):
+    course = make_course(tmp_path / "c")
+    set_course(course, "keywords: [testing]", 'keywords: [testing]\nlabels:\n  submit: "Check <my> answers"\n'
+                                             '  attempts_left_few: "{count} tries left"\n  progress: "{page}/{count}"')
+    html = sco_html(tmp_path, course)
+    assert ">Check &lt;my&gt; answers</button>" in html
+    labels = sco_data(html)["labels"]
+    assert labels["progress"] == "{page}/{count}" and labels["attempts_left_few"] == "{count} tries left"
+
+
+@pytest.mark.parametrize("labels,line,message", [
+    ("  submitt: Send", 10, "unknown label 'submitt' \\(did you mean 'submit'\\?\\)"),
+    ("  progress: 'Page {pages}'", 10, "label 'progress' uses \\{pages\\} \\(this label can fill: \\{count\\}, \\{page\\}\\)"),
+    ("  submit: [a, b]", 10, "label 'submit' must be a text"),
+])
+def test_bad_course_labels_are_reported_at_their_line(tmp_path, labels, line, message):
+    course = make_course(tmp_path / "c")
+    set_course(course, "keywords: [testing]", f"keywords: [testing]\nlabels:\n{labels}")
+    with pytest.raises(ProblemsError) as exc:
+        build(course, tmp_path / "out")
+    text = "\n".join(p.format() for p in exc.value.problems)
+    assert re.search(rf"course\.yml:{line}: {message}", text), text
+
+
+def test_plural_forms_are_allowed_for_plural_labels_only():
+    english, _ = read_labels(LABELS / "en.yml")
+    keys = allowed_keys(english)
+    assert {"attempts_left_few", "attempts_left_many", "score_two"} <= keys
+    assert "submit_few" not in keys
