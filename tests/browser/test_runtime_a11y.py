@@ -20,6 +20,23 @@ def open_standalone(page, site, package, sco_id):
     page.wait_for_selector(".sb-page.sb-current")
 
 
+def wrong_answers(question) -> list[str]:
+    return [k for k in question["keys"] if k not in question["correct"]][:1]
+
+
+def walk_every_page_then_fail_the_quiz(page, measure) -> dict:
+    """measure(page) on every page in order, then on the quiz after a failing submit."""
+    found = {}
+    for i in range(page.evaluate("ScormBuilder.data().pages.length")):
+        if i:
+            page.locator("#sb-next").click()
+        found[f"page {i + 1}"] = measure(page)
+    answer_all(page, wrong_answers)
+    page.locator(".sb-current .sb-submit").click()
+    found["quiz, not passed"] = measure(page)
+    return found
+
+
 def answer_all(page, choose):
     for question in page.evaluate("ScormBuilder.data().quizzes.flatMap(q => q.questions)"):
         for key in choose(question):
@@ -29,16 +46,8 @@ def answer_all(page, choose):
 @pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed")])
 def test_axe_finds_nothing_on_any_page_or_quiz_state(page, site, package, sco_id):
     open_standalone(page, site, package, sco_id)
-    pages = page.evaluate("ScormBuilder.data().pages.length")
-    found = {}
-    for i in range(pages):
-        if i:
-            page.locator("#sb-next").click()
-        found[f"page {i + 1}"] = axe_violations(page.main_frame)
-    # the quiz (last page): before, after a failing submit, after a passing one
-    answer_all(page, lambda q: [k for k in q["keys"] if k not in q["correct"]][:1])
-    page.locator(".sb-current .sb-submit").click()
-    found["quiz, not passed"] = axe_violations(page.main_frame)
+    # every page (the quiz last: before submitting), the quiz after a failing submit, then a passing one
+    found = walk_every_page_then_fail_the_quiz(page, lambda p: axe_violations(p.main_frame))
     page.locator(".sb-current .sb-retry").click()
     answer_all(page, lambda q: q["correct"])
     page.locator(".sb-current .sb-submit").click()
@@ -136,15 +145,7 @@ def test_reflow_at_320_css_px_without_horizontal_scrolling(browser, site, packag
         page = context.new_page()
         page.on("pageerror", lambda e: watch.errors.append(str(e)))
         open_standalone(page, site, package, sco_id)
-        pages = page.evaluate("ScormBuilder.data().pages.length")
-        widths = {}
-        for i in range(pages):
-            if i:
-                page.locator("#sb-next").click()
-            widths[i] = page.evaluate("document.documentElement.scrollWidth")
-        answer_all(page, lambda q: [k for k in q["keys"] if k not in q["correct"]][:1])
-        page.locator(".sb-current .sb-submit").click()
-        widths["quiz submitted"] = page.evaluate("document.documentElement.scrollWidth")
+        widths = walk_every_page_then_fail_the_quiz(page, lambda p: p.evaluate("document.documentElement.scrollWidth"))
         page.locator("#sb-toc summary").click()
         widths["contents open"] = page.evaluate("document.documentElement.scrollWidth")
         assert {k: w for k, w in widths.items() if w > 320} == {}
