@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 from .assets import MEDIA_DIR
+from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
 from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
                     Loc, Question, Section)
-from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
+from .problems import Problem, display_path
 from .render import SHARED_DIR
 from .resources import default_templates_dir
-from .problems import Problem, display_path
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
 
