@@ -49,7 +49,6 @@ COURSE_SPECS = {
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
-SINGLE_FILE_SECTION_SPECS = {**SECTION_SPECS}
 
 ORDER_PREFIX_RE = re.compile(r"^\d+[-_. ]*")
 
@@ -242,7 +241,7 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
     problems += found
     if found:
         return None
-    specs = SINGLE_FILE_SECTION_SPECS if single_file else PAGE_SPECS
+    specs = SECTION_SPECS if single_file else PAGE_SPECS
     f = Fields(data, specs, Loc(shown, 2), "the front matter", problems, base=2)
     assets = AssetCollector(course_dir, page_file.parent)
     rendered = md.block(body, Loc(shown, body_line), assets)
