@@ -87,6 +87,7 @@ CASES = [
     ("empty-page", write_file(str(SEC / "03-blank.md"), "---\ntitle: Blank\n---\n\n"), "03-blank.md", 4, "the page is empty"),
     ("h1-in-page", edit(str(SEC / "01-intro.md"), "Some **prose**", "# Big title\n\nSome **prose**"), "01-intro.md", 4, "'#' heading"),
     ("suspend-data-too-big", huge_quiz, "quiz.yml", 1, "can reach \\d+ characters.*4096"),
+    ("suspend-data-too-big-single-sco", lambda root: (huge_quiz(root), edit("course.yml", "packaging: sco-per-section", "packaging: single-sco")(root)), "course.yml", 6, "can reach \\d+ characters.*use 'packaging: sco-per-section'"),
     ("template-undefined", write_file("templates/page.html", "<section>\n{{ page.no_such_thing }}\n</section>\n"), "templates/page.html", 2, "template error"),
     ("template-syntax", write_file("templates/quiz.html", "<section>\n\n{% if %}\n</section>\n"), "templates/quiz.html", 3, "template error"),
     ("unsafe-file-name", lambda root: (unsafe_name(root), edit(str(SEC / "01-intro.md"), "images/square.svg", "images/my%20square.svg")(root)), "01-intro.md", 6, "has spaces or non-ASCII"),

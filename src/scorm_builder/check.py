@@ -233,10 +233,16 @@ def _suspend_data(course: Course) -> list[Problem]:
     problems = []
     for sco in course.scos:
         worst = len(worst_case(sco))
-        if worst > SUSPEND_DATA_MAX:
-            quizzes = [s.quiz for s in sco.sections if s.quiz]
-            loc = quizzes[-1].loc if quizzes else sco.sections[0].loc
-            problems.append(Problem(loc.path, loc.line, f"a learner's saved state for '{sco.id}' can reach {worst} characters",
-                                    f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data: split the quiz "
-                                    "into several sections or use fewer options"))
+        if worst <= SUSPEND_DATA_MAX:
+            continue
+        limit = f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data"
+        if len(sco.sections) > 1:  # single-sco packaging: every quiz of the course shares one state
+            loc = course.locs["packaging"]
+            hint = f"{limit}: use 'packaging: sco-per-section', or fewer questions and options"
+        else:
+            quiz = sco.sections[0].quiz
+            loc = quiz.loc if quiz else sco.sections[0].loc
+            hint = f"{limit}: split the quiz over several sections, or use fewer questions and options"
+        problems.append(Problem(loc.path, loc.line, f"a learner's saved state for '{sco.id}' can reach {worst} characters",
+                                hint))
     return problems
