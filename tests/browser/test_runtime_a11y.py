@@ -43,7 +43,7 @@ def answer_all(page, choose):
             page.locator(f'.sb-current [id="q-{question["id"]}-{key}"]').check()
 
 
-@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed")])
+@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed"), ("genfr", "mixed")])
 def test_axe_finds_nothing_on_any_page_or_quiz_state(page, site, package, sco_id):
     open_standalone(page, site, package, sco_id)
     # every page (the quiz last: before submitting), the quiz after a failing submit, then a passing one
@@ -138,7 +138,7 @@ def test_keyboard_only_completes_the_course(page, site, package, sco_id):
     assert host.cmi()["core"]["lesson_status"] == "passed"
 
 
-@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed")])
+@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed"), ("genfr", "mixed")])
 def test_reflow_at_320_css_px_without_horizontal_scrolling(browser, site, package, sco_id, watch):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
