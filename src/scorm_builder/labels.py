@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Loc
 from .problems import Problem, display_path
-from .sourcefile import parse_yaml, read_text
+from .sourcefile import read_yaml_file
 
 LABELS_DIR = "labels"
 DEFAULT_LANGUAGE = "en"
@@ -31,12 +31,11 @@ RUNTIME_LABELS = (
 
 
 def read_labels(path: Path) -> tuple[dict[str, str], list[Problem]]:
-    text, problems = read_text(path)
-    if text is None:
+    problems: list[Problem] = []
+    loaded = read_yaml_file(path, problems)
+    if loaded is None:
         return {}, problems
-    data, problems = parse_yaml(text, Loc(display_path(path), 1))
-    if problems:
-        return {}, problems
+    data, _ = loaded
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         return {}, [Problem(display_path(path), 1, "a labels file is a list of 'key: text' lines",
                             "quote texts that hold a colon: key: \"Text: more\"")]

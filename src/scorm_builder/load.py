@@ -26,7 +26,7 @@ from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
 from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
-                         parse_yaml, read_text, split_front_matter)
+                         parse_yaml, read_text, read_yaml_file, split_front_matter)
 
 COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
@@ -126,13 +126,10 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
         return None, [Problem(display_path(course_file), 0, "course file not found",
                               "create course.yml with id, title, version, language and pass_mark (see the README)")]
     problems: list[Problem] = []
-    text, found = read_text(course_file)
-    problems += found
-    loc = Loc(display_path(course_file), 1)
-    data, found = parse_yaml(text, loc) if text is not None else (None, [])
-    problems += found
-    if text is None or found:
+    loaded = read_yaml_file(course_file, problems)
+    if loaded is None:
         return None, problems
+    data, loc = loaded
     f = Fields(data, COURSE_SPECS, loc, "course.yml", problems)
     labels, label_locs = _labels(f, problems)
     md = MarkdownRenderer(allow_raw_html=bool(f["allow_raw_html"]))
@@ -190,17 +187,14 @@ def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Proble
 
 def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:
     meta_file = folder / SECTION_FILE
-    loc = Loc(display_path(meta_file), 1)
     if not meta_file.is_file():
         problems.append(Problem(display_path(folder), 0, "section folder has no section.yml",
                                 "add section.yml with 'title: ...'"))
         return None
-    text, found = read_text(meta_file)
-    problems += found
-    data, found = parse_yaml(text, loc) if text is not None else (None, [])
-    problems += found
-    if text is None or found:
+    loaded = read_yaml_file(meta_file, problems)
+    if loaded is None:
         return None
+    data, loc = loaded
     f = Fields(data, SECTION_SPECS, loc, "section.yml", problems)
     pages = []
     for page_file in sorted(folder.glob("*.md"), key=lambda p: p.name):

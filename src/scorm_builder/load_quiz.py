@@ -26,9 +26,9 @@ from pathlib import Path
 from .assets import AssetCollector
 from .markdown import MarkdownRenderer
 from .model import QUESTION_TYPES, TRUE_FALSE, Loc, Option, Question, Quiz
-from .problems import Problem, display_path
+from .problems import Problem
 from .scorm12 import CHOICE_KEYS
-from .sourcefile import (BOOLEAN, INTEGER, LIST, TEXT, Fields, Spec, line_of_item, parse_yaml, read_text)
+from .sourcefile import (BOOLEAN, INTEGER, LIST, TEXT, Fields, Spec, line_of_item, read_yaml_file)
 
 QUIZ_SPECS = {
     "title": Spec(TEXT, default="Quiz"),
@@ -56,13 +56,10 @@ OPTION_SPECS = {
 
 def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRenderer,
               problems: list[Problem]) -> Quiz | None:
-    text, found = read_text(quiz_file)
-    problems += found
-    loc = Loc(display_path(quiz_file), 1)
-    data, found = parse_yaml(text, loc) if text is not None else (None, [])
-    problems += found
-    if text is None or found:
+    loaded = read_yaml_file(quiz_file, problems)
+    if loaded is None:
         return None
+    data, loc = loaded
     f = Fields(data, QUIZ_SPECS, loc, "the quiz", problems)
     resolve = AssetCollector(course_dir, quiz_file.parent)
     questions = []

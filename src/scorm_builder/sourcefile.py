@@ -42,6 +42,16 @@ class UnclosedFrontMatter(ValueError):
     pass
 
 
+def read_yaml_file(path: Path, problems: list[Problem]) -> tuple[object, Loc] | None:
+    """Read and parse a whole YAML file: (data, location of its first line), or None when it is
+    unreadable or malformed, its problems then added to ``problems``."""
+    text, found = read_text(path)
+    loc = Loc(display_path(path), 1)
+    data, more = parse_yaml(text, loc) if text is not None else (None, [])
+    problems += found + more
+    return None if text is None or more else (data, loc)
+
+
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
     """Return (front matter YAML or None, body, 1-based line where the body starts).
 
