@@ -121,6 +121,12 @@ class Sco:
         return f"{self.id}/index.html"
 
     @property
+    def slots(self) -> tuple[tuple[Section, Page | None], ...]:
+        """The SCO's pages in the order the learner meets them: each section's content pages, then
+        its quiz page (``None``). Page indexes (``#p<n>``, the runtime's page numbers) count these."""
+        return tuple((s, p) for s in self.sections for p in s.pages + ((None,) if s.quiz else ()))
+
+    @property
     def questions(self) -> tuple[Question, ...]:
         return tuple(q for s in self.sections if s.quiz for q in s.quiz.questions)
 

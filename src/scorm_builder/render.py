@@ -18,7 +18,7 @@ from .assets import PAGE_LINK_PREFIX
 from .labels import fill, resolve_labels, runtime_labels
 from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
-from .suspend import page_count, quiz_hash, worst_case
+from .suspend import quiz_hash, worst_case
 
 SCO_TEMPLATE = "sco.html"
 STATIC_DIR = "static"
@@ -46,10 +46,10 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
 def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
     pages, quizzes = [], []
-    for section in sco.sections:
-        for page in section.pages:
+    for section, page in sco.slots:
+        if page is not None:
             pages.append({"id": f"{section.id}/{page.id}", "title": page.title, "section": section.id, "quiz": None})
-        if section.quiz:
+        else:
             pages.append({"id": f"{section.id}/{QUIZ_PAGE_ID}", "title": section.quiz.title, "section": section.id,
                           "quiz": len(quizzes)})
             quizzes.append({
@@ -62,7 +62,6 @@ def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
                     for q in section.quiz.questions
                 ],
             })
-    assert len(pages) == page_count(sco)
     return {
         "format": 1,
         "course": course.id,
@@ -131,12 +130,7 @@ def label_function(labels: dict[str, str]):
 
 def link_pages(html: str, sco: Sco) -> str:
     """Turn the placeholders of links between pages (see assets.py) into links to the SCO's pages."""
-    index, n = {}, 0
-    for section in sco.sections:
-        for page in section.pages:
-            index[page.key] = n
-            n += 1
-        n += 1 if section.quiz else 0
+    index = {page.key: i for i, (_, page) in enumerate(sco.slots) if page is not None}
 
     def replace(m: re.Match) -> str:
         i = index.get(html_unescape(m.group(1)))

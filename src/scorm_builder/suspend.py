@@ -45,10 +45,6 @@ def quiz_hash(sco: Sco) -> str:
     return base36(digest % 36**4).rjust(4, "0")
 
 
-def page_count(sco: Sco) -> int:
-    return sum(len(s.pages) + (1 if s.quiz else 0) for s in sco.sections)
-
-
 def worst_case(sco: Sco) -> str:
     """The longest suspend_data the runtime can write for this SCO."""
     quizzes = []
@@ -65,7 +61,7 @@ def worst_case(sco: Sco) -> str:
     fields = [
         FORMAT_VERSION,
         quiz_hash(sco),
-        base36(max(page_count(sco) - 1, 0)),
+        base36(max(len(sco.slots) - 1, 0)),
         base36(SEED_MAX),
         ";".join(quizzes),
     ]
