@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -39,8 +40,14 @@ def course_id_for(folder_name: str) -> str:
     return slug if slug and ID_RE.match(slug) else DEFAULT_ID
 
 
-def create_course(target: Path) -> list[Path]:
-    """Copy the scaffold into ``target`` (created if missing; must be empty). Returns the files written."""
+@dataclass(frozen=True)
+class NewCourse:
+    files: list[Path]  # the files written
+    zip_name: str  # where `scorm-builder build` will write it, e.g. out/my-course-1.0.0-scorm12.zip
+
+
+def create_course(target: Path) -> NewCourse:
+    """Copy the scaffold into ``target`` (created if missing; must be empty)."""
     if target.exists() and not target.is_dir():
         raise NewCourseError(f"{target} is a file; give a new or empty folder")
     if target.is_dir() and any(target.iterdir()):
@@ -52,7 +59,8 @@ def create_course(target: Path) -> list[Path]:
     course_id = course_id_for(target.resolve().name)
     text = course_file.read_text(encoding="utf-8")
     course_file.write_text(ID_LINE_RE.sub(f"id: {course_id}", text, count=1), encoding="utf-8")
-    return written
+    version = VERSION_RE.search(text)
+    return NewCourse(written, f"out/{course_id}-{version.group(1) if version else '<version>'}-scorm12.zip")
 
 
 def _copy(source: Traversable, target: Path, written: list[Path]) -> None:
@@ -67,19 +75,15 @@ def _copy(source: Traversable, target: Path, written: list[Path]) -> None:
             written.append(target / entry.name)
 
 
-def next_steps(target: Path, files: list[Path]) -> str:
-    text = (target / COURSE_FILE).read_text(encoding="utf-8")
-    course_id = ID_LINE_RE.search(text).group(0).split(":", 1)[1].strip()
-    version = VERSION_RE.search(text)
-    zip_name = f"out/{course_id}-{version.group(1) if version else '<version>'}-scorm12.zip"
+def next_steps(target: Path, new: NewCourse) -> str:
     steps = [
         (f"scorm-builder preview {target}", "see it in a local LMS that rebuilds on every save"),
-        (f"scorm-builder build {target}", f"write {zip_name}"),
-        (f"scorm-builder validate {zip_name}", "check the zip as an LMS would read it"),
+        (f"scorm-builder build {target}", f"write {new.zip_name}"),
+        (f"scorm-builder validate {new.zip_name}", "check the zip as an LMS would read it"),
     ]
     width = max(len(command) for command, _ in steps)
     return "\n".join([
-        f"created a course in {target} ({len(files)} files); edit {target / COURSE_FILE} first",
+        f"created a course in {target} ({len(new.files)} files); edit {target / COURSE_FILE} first",
         "next steps:",
         *(f"  {command.ljust(width)}  {what}" for command, what in steps),
     ])
@@ -90,8 +94,8 @@ def next_steps(target: Path, files: list[Path]) -> str:
 def new_command(directory: Path) -> None:
     """Create a small working course in DIRECTORY (new or empty) to start from."""
     try:
-        files = create_course(directory)
+        new = create_course(directory)
     except (NewCourseError, OSError) as exc:
         click.echo(f"scorm-builder new: {exc}", err=True)
         sys.exit(2)
-    click.echo(next_steps(directory, files))
+    click.echo(next_steps(directory, new))
