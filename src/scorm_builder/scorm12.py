@@ -33,6 +33,22 @@ NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+NS_XML = "http://www.w3.org/XML/1998/namespace"
+
+
+def cp(tag: str) -> str:
+    """An IMS CP element or attribute name in lxml's {namespace}tag form."""
+    return f"{{{NS_IMSCP}}}{tag}"
+
+
+def adlcp(name: str) -> str:
+    return f"{{{NS_ADLCP}}}{name}"
+
+
+def imsmd(tag: str) -> str:
+    return f"{{{NS_IMSMD}}}{tag}"
+
+
 SCHEMA_LOCATION = (
     f"{NS_IMSCP} imscp_rootv1p1p2.xsd "
     f"{NS_IMSMD} imsmd_rootv1p2p1.xsd "

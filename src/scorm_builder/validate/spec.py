@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..scorm12 import IDENTIFIER_MAX, NS_ADLCP, NS_IMSCP, NS_IMSMD, TIMESPAN_RE
+from ..scorm12 import IDENTIFIER_MAX, NS_ADLCP, NS_IMSCP, NS_IMSMD, NS_XML, TIMESPAN_RE, adlcp, cp
 
 __all__ = [
     "IDENTIFIER_MAX", "NS_ADLCP", "NS_IMSCP", "NS_IMSMD", "TIMESPAN_RE",
@@ -17,7 +17,6 @@ __all__ = [
     "escapes_root", "ABSOLUTE_RE",
 ]
 
-NS_XML = "http://www.w3.org/XML/1998/namespace"
 # SCORM 2004 namespaces: content packaging 1.1.4 and the ADL/IMS extensions of 2004.
 NS_IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
 NS_SCORM2004 = {
@@ -44,14 +43,6 @@ JUNK_FILES = (".ds_store", "thumbs.db", "desktop.ini")  # compared case-insensit
 HTML_SUFFIXES = (".html", ".htm")
 # Schema files packages carry next to imsmanifest.xml; never listed in <file>.
 SCHEMA_SUFFIXES = (".xsd", ".dtd")
-
-
-def cp(tag: str) -> str:
-    return f"{{{NS_IMSCP}}}{tag}"
-
-
-def adlcp(name: str) -> str:
-    return f"{{{NS_ADLCP}}}{name}"
 
 
 def escapes_root(name: str) -> bool:
