@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from lxml import etree
 
-from ..scorm12 import NS_ADLCP, NS_IMSCP
+from ..scorm12 import adlcp, cp
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_pis=True)
@@ -44,14 +44,6 @@ class Toc:
         return {"identifier": self.identifier, "title": self.title, "items": [asdict(i) for i in self.items]}
 
 
-def _cp(tag: str) -> str:
-    return f"{{{NS_IMSCP}}}{tag}"
-
-
-def _adl(tag: str) -> str:
-    return f"{{{NS_ADLCP}}}{tag}"
-
-
 def _text(parent, tag: str) -> str:
     el = parent.find(tag)
     return (el.text or "").strip() if el is not None else ""
@@ -64,34 +56,34 @@ def read_toc(manifest: bytes) -> Toc:
         raise ManifestError(f"imsmanifest.xml is not well-formed: {exc}") from exc
     if root.getroottree().docinfo.doctype:
         raise ManifestError("imsmanifest.xml has a DOCTYPE; an LMS would refuse it")
-    if root.tag != _cp("manifest"):
+    if root.tag != cp("manifest"):
         raise ManifestError(f"the root element is {root.tag}, not an IMS CP 1.1.2 manifest")
-    resources = {r.get("identifier"): r for r in root.iterfind(f"{_cp('resources')}/{_cp('resource')}")}
-    orgs = root.find(_cp("organizations"))
+    resources = {r.get("identifier"): r for r in root.iterfind(f"{cp('resources')}/{cp('resource')}")}
+    orgs = root.find(cp("organizations"))
     if orgs is None:
         raise ManifestError("imsmanifest.xml has no <organizations>")
     default = orgs.get("default")
-    org = next((o for o in orgs.iterfind(_cp("organization")) if o.get("identifier") == default), None)
+    org = next((o for o in orgs.iterfind(cp("organization")) if o.get("identifier") == default), None)
     if org is None:
-        org = orgs.find(_cp("organization"))
+        org = orgs.find(cp("organization"))
     if org is None:
         raise ManifestError("imsmanifest.xml has no <organization>")
     items: list[TocItem] = []
     _walk(org, 0, resources, items)
-    return Toc(identifier=root.get("identifier", ""), title=_text(org, _cp("title")), items=tuple(items))
+    return Toc(identifier=root.get("identifier", ""), title=_text(org, cp("title")), items=tuple(items))
 
 
 def _walk(parent, depth: int, resources: dict, out: list[TocItem]) -> None:
-    for item in parent.iterfind(_cp("item")):
+    for item in parent.iterfind(cp("item")):
         resource = resources.get(item.get("identifierref")) if item.get("identifierref") else None
         href, scormtype = "", ""
         if resource is not None and resource.get("href"):
             href = resource.get("href") + (item.get("parameters") or "")
-            scormtype = (resource.get(_adl("scormtype")) or resource.get("scormtype") or "asset").lower()
+            scormtype = (resource.get(adlcp("scormtype")) or resource.get("scormtype") or "asset").lower()
         out.append(TocItem(
-            identifier=item.get("identifier", ""), title=_text(item, _cp("title")), depth=depth, href=href,
-            scormtype=scormtype, masteryscore=_text(item, _adl("masteryscore")),
-            datafromlms=_text(item, _adl("datafromlms")), maxtimeallowed=_text(item, _adl("maxtimeallowed")),
-            timelimitaction=_text(item, _adl("timelimitaction")),
+            identifier=item.get("identifier", ""), title=_text(item, cp("title")), depth=depth, href=href,
+            scormtype=scormtype, masteryscore=_text(item, adlcp("masteryscore")),
+            datafromlms=_text(item, adlcp("datafromlms")), maxtimeallowed=_text(item, adlcp("maxtimeallowed")),
+            timelimitaction=_text(item, adlcp("timelimitaction")),
         ))
         _walk(item, depth + 1, resources, out)
