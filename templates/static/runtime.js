@@ -226,7 +226,7 @@
   }
 
   function connect() {
-    var s = { mode: "normal", credit: "credit", status: "", mastery: NaN, suspend: "", location: "" };
+    var s = { mode: "normal", credit: "credit", status: "", entry: "", mastery: NaN, suspend: "", location: "", raw: "" };
     lms.api = findAPI();
     if (lms.api) {
       lms.live = true;
@@ -236,6 +236,8 @@
       s.mode = getValue("cmi.core.lesson_mode") || "normal"; // empty means normal (field notes, "Score and status")
       s.credit = getValue("cmi.core.credit") || "credit";
       s.status = getValue("cmi.core.lesson_status");
+      s.entry = getValue("cmi.core.entry");
+      s.raw = getValue("cmi.core.score.raw");
       s.mastery = parseFloat(getValue("cmi.student_data.mastery_score"));
       s.suspend = getValue("cmi.suspend_data");
       s.location = getValue("cmi.core.lesson_location");
@@ -244,6 +246,7 @@
       if (saved) { s.suspend = String(saved.suspend || ""); s.location = String(saved.location || ""); }
     }
     s.tracking = lms.live && s.mode === "normal"; // browse and review change no status, score or data
+    s.review = lms.live && s.mode === "review"; // a finished attempt, shown read-only
     s.graded = s.tracking && s.credit !== "no-credit";
     s.passMark = isFinite(s.mastery) && s.mastery >= 0 && s.mastery <= 100 ? s.mastery : data.passMark;
     s.started = Date.now();
@@ -266,9 +269,15 @@
     try { win.localStorage.setItem(storageKey(), JSON.stringify({ location: location, suspend: suspend })); } catch (e) { /* storage off */ }
   }
 
-  /* State comes back whenever suspend_data or a location is present, whatever cmi.core.entry says. */
+  /* cmi.core.entry (docs/runtime.md, "Resume"): "ab-initio" starts fresh even when the LMS sends stale
+     data; "resume" restores; "" (launched before, not suspended) restores too, so that a finished
+     attempt shows what was recorded. Without an LMS, what this browser saved comes back. */
   function restore(s) {
     var st = { page: 0, furthest: 0, seed: Math.floor(Math.random() * SEED_LIMIT), quizzes: freshQuizzes(data), resumed: false };
+    if (lms.live && s.entry === "ab-initio") {
+      if (s.suspend || s.location) warn("cmi.core.entry is ab-initio: starting fresh, ignoring the saved data the LMS sent");
+      return st;
+    }
     var saved = decodeState(s.suspend, data);
     if (saved) {
       st.furthest = saved.furthest;
@@ -466,15 +475,26 @@
     return max ? max - state.quizzes[qi].used : Infinity;
   }
 
-  function canRetry(qi) {
-    var st = state.quizzes[qi];
-    return st.submitted && attemptsLeft(qi) > 0 && !quizPassed(qi) && !lms.finished;
+  /* Every quiz submitted and the SCO's overall score reaches the pass mark: a pass is final. */
+  function scoPassed() {
+    if (!state.quizzes.every(function (st) { return st.submitted; })) return false;
+    var t = tally(allIndexes());
+    return parseFloat(scoreText(t.got, t.total)) >= session.passMark;
   }
 
-  /* Done: nothing left to do in this SCO, so cmi.core.exit is "" rather than "suspend". */
+  /* The quiz may be attempted again: submitted, not passed, attempts left, the SCO not passed. */
+  function retryOpen(qi) {
+    return state.quizzes[qi].submitted && attemptsLeft(qi) > 0 && !quizPassed(qi) && !scoPassed();
+  }
+
+  /* ... and the learner can do it here: not after LMSFinish, not in review mode. */
+  function canRetry(qi) { return retryOpen(qi) && !lms.finished && !session.review; }
+
+  /* Done: the result is final (passed, or no attempt left; content read to the end), so it is
+     reported and cmi.core.exit is "" rather than "suspend". */
   function isDone() {
     if (!data.quizzes.length) return state.furthest >= pages.length - 1;
-    return state.quizzes.every(function (st, qi) { return st.submitted && !canRetry(qi); });
+    return state.quizzes.every(function (st, qi) { return st.submitted && !retryOpen(qi); });
   }
 
   function allIndexes() { return data.quizzes.map(function (_, qi) { return qi; }); }
@@ -496,7 +516,7 @@
         var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
         var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
         input.checked = picked;
-        input.disabled = st.submitted || lms.finished;
+        input.disabled = st.submitted || lms.finished || session.review;
         o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
         if (verdict) {
           verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
@@ -511,7 +531,7 @@
       }
       show(parts.why, st.submitted);
     });
-    show(q.submit, !st.submitted);
+    show(q.submit, !st.submitted && !session.review);
     show(q.retry, canRetry(qi));
     if (q.submit) q.submit.disabled = lms.finished;
     q.result.textContent = "";
@@ -525,9 +545,8 @@
     q.result.classList.add(passed ? "sb-pass" : "sb-fail");
     q.result.appendChild(el("p", "sb-result-head", L(passed ? "result_passed" : "result_failed")));
     lines.push(L("score", { score: pct, right: t.right, count: t.count, pass_mark: session.passMark }));
-    if (!passed) {
-      lines.push(left === Infinity ? L("can_try_again") : left > 0 ? L("attempts_left", { count: left }) : L("no_attempts_left"));
-    }
+    if (!passed && canRetry(qi)) lines.push(left === Infinity ? L("can_try_again") : L("attempts_left", { count: left }));
+    else if (!passed && left <= 0) lines.push(L("no_attempts_left"));
     if (data.quizzes.length > 1 && state.quizzes.every(function (s) { return s.submitted; })) {
       var all = tally(allIndexes());
       lines.push(L("overall_score", { score: scoreText(all.got, all.total) }));
@@ -538,7 +557,7 @@
 
   function submitQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
-    if (st.submitted || lms.finished) return;
+    if (st.submitted || lms.finished || session.review) return;
     for (var i = 0; i < quiz.questions.length; i++) {
       if (!st.answers[i].length) {
         q.result.textContent = L("unanswered", { number: i + 1 });
@@ -551,8 +570,9 @@
     st.used = Math.min(st.used + 1, quiz.attempts || ATTEMPTS_MAX);
     if (session.tracking) interactions(qi);
     renderQuiz(qi);
+    writeState();
     report();
-    save(true); // commit immediately after a submit
+    commit(true); // commit immediately after a submit
     q.result.focus();
   }
 
@@ -590,25 +610,35 @@
     });
   }
 
-  /* Status and score, normal mode only. A SCO with quizzes reports once every quiz is submitted
-     (passed/failed only after a submit: field notes, "Score and status"), from the exact raw text
-     written; a SCO without quizzes is completed on its last page. No credit: completed, no score. */
+  /* Status and score, normal mode only (docs/runtime.md, "Status and score" and "Retries").
+     A SCO with quizzes reports once its result is final: passed, or failed with no attempt left.
+     Before that it stays "incomplete" with no score, so that neither the LMS's mastery override
+     nor its review mode on relaunch can take the learner's remaining attempts away. The status
+     is committed before the score: Moodle stores a commit's score first and judges completion on
+     the status stored before it. A pass the LMS already holds is never lowered. A SCO without
+     quizzes is completed on its last page. No credit: completed, no score. */
   function report() {
     if (!session.tracking) return;
     if (!data.quizzes.length) {
       if (state.furthest >= pages.length - 1 && !/^(completed|passed|failed)$/.test(session.status)) setStatus("completed");
       return;
     }
-    if (!state.quizzes.every(function (st) { return st.submitted; })) return;
+    if (!isDone()) return;
     if (!session.graded) { setStatus("completed"); return; }
     var t = tally(allIndexes()), raw = scoreText(t.got, t.total);
+    var status = parseFloat(raw) >= session.passMark ? "passed" : "failed";
+    if (session.status === "passed" && (status !== "passed" || parseFloat(raw) < parseFloat(session.raw))) return;
+    if (setStatus(status)) commit(true);
     setValue("cmi.core.score.min", "0");
     setValue("cmi.core.score.max", "100");
-    setValue("cmi.core.score.raw", raw);
-    setStatus(parseFloat(raw) >= session.passMark ? "passed" : "failed");
+    if (setValue("cmi.core.score.raw", raw)) session.raw = raw;
   }
 
-  function setStatus(status) { if (setValue("cmi.core.lesson_status", status)) session.status = status; }
+  function setStatus(status) {
+    if (!setValue("cmi.core.lesson_status", status)) return false;
+    session.status = status;
+    return true;
+  }
 
   /* ---- page lifecycle: commit on hide, finish once on pagehide or "Save and exit"
      Never unload/beforeunload (field notes, "Page lifecycle"). */

@@ -65,14 +65,16 @@ def test_all_correct_passes_with_full_score_and_interactions(host):
         assert rec["student_response"] == key and rec["correct_responses.0.pattern"] == key
         assert rec["result"] == "correct" and rec["weighting"] == "1"
         assert TIMESPAN_RE.match(rec["latency"]) and CMITIME_RE.match(rec["time"])
-    # The status follows the raw score in the same commit; a commit comes right after the submit.
+    # The status is committed before the score is written (Moodle stores a commit's score first and
+    # judges completion on the status stored before), and the score has a commit of its own.
     calls = [(e["fn"], e["args"][0] if e["args"] else "") for e in log]
+    status_at = calls.index(("LMSSetValue", "cmi.core.lesson_status"), 1)  # after the launch's "incomplete"
     raw_at = calls.index(("LMSSetValue", "cmi.core.score.raw"))
-    assert calls[raw_at + 1] == ("LMSSetValue", "cmi.core.lesson_status")
+    assert ("LMSCommit", "") in calls[status_at:raw_at]
     assert ("LMSCommit", "") in calls[raw_at:calls.index(("LMSFinish", ""))]
 
 
-def test_failing_reports_failed_with_the_raw_score_and_keeps_suspend(host):
+def test_a_failed_attempt_with_retries_left_stays_incomplete_without_a_score(host):
     host.launch("seed", SEED_SCO)
     walk_to_quiz(host)
     # two right, one wrong: 66.67 < 80
@@ -92,7 +94,9 @@ def test_failing_reports_failed_with_the_raw_score_and_keeps_suspend(host):
     log = host.log()
     assert_protocol(log)
     cmi = host.cmi()["core"]
-    assert cmi["lesson_status"] == "failed" and cmi["score"]["raw"] == "66.67"
+    # docs/runtime.md, "Retries": neither failed nor a score while the learner may still retry
+    assert cmi["lesson_status"] == "incomplete" and cmi["score"]["raw"] == ""
+    assert not host.set_calls("cmi.core.score")
     assert host.sets()["cmi.core.exit"] == "suspend", "failed with attempts left: exit suspend"
     assert [r["result"] for r in interactions(log).values()] == ["wrong", "correct", "correct"]
 
@@ -117,7 +121,7 @@ def test_try_again_clears_answers_and_appends_interactions(host):
     assert sorted(written) == list(range(6)), "a new attempt appends interactions 3..5"
     assert [written[n]["result"] for n in range(6)] == ["wrong"] * 3 + ["correct"] * 3
     raws = [v for k, v in host.set_calls("cmi.core.score.raw")]
-    assert raws == ["0", "100"]
+    assert raws == ["100"], "only the final result is reported"
     assert host.cmi()["core"]["lesson_status"] == "passed"
     assert host.cmi()["suspend_data"].split("|")[4] == "2.1.a,b,b"
 
@@ -247,8 +251,8 @@ def test_save_and_exit_finishes_once(host):
     assert host.cmi()["core"]["exit"] == "suspend"
 
 
-@pytest.mark.parametrize("mode", ["browse", "review"])
-def test_browse_and_review_modes_change_no_status_or_score(host, mode):
+def test_browse_mode_lets_the_learner_practise_and_changes_nothing(host):
+    mode = "browse"
     host.launch("seed", SEED_SCO, cmi={"core": {"lesson_mode": mode, "lesson_status": "not attempted"}})
     assert mode in host.fl.locator("#sb-notice").inner_text()
     walk_to_quiz(host)
@@ -421,3 +425,73 @@ def test_the_sco_requests_nothing_outside_its_package(host, watch, site):
     sco = [url for frame, url in watch.frame_requests if frame.startswith(pkg.base)]
     assert sco and all(u.startswith(pkg.base) for u in sco), sco
     assert {u.rsplit("/", 2)[-2] + "/" + u.rsplit("/", 1)[-1] for u in sco} >= {"shared/runtime.js", "shared/style.css"}
+
+
+def finished_attempt(host) -> dict:
+    """The cmi of a launch in which the learner passed the seed quiz."""
+    host.launch("seed", SEED_SCO)
+    walk_to_quiz(host)
+    host.answer(0, right)
+    host.submit()
+    host.close()
+    return host.cmi()
+
+
+def test_review_mode_shows_the_recorded_attempt_read_only(host):
+    first = finished_attempt(host)
+    host.launch("seed", SEED_SCO, cmi={
+        "core": {"lesson_mode": "review", "credit": "no-credit", "entry": "", "lesson_status": "passed",
+                 "lesson_location": first["core"]["lesson_location"], "score": first["core"]["score"]},
+        "suspend_data": first["suspend_data"]})
+    assert "start a new attempt" in host.fl.locator("#sb-notice").inner_text()
+    assert host.current() == 3, "the recorded bookmark"
+    result = host.fl.locator("#p3 .sb-result").inner_text()
+    assert "Passed" in result and "100%" in result
+    assert host.fl.locator("#p3 .sb-submit").is_hidden() and host.fl.locator("#p3 .sb-retry").is_hidden()
+    assert all(host.fl.locator("#p3 input").evaluate_all("els => els.map(e => e.disabled)"))
+    assert len(host.checked()) == 3
+    host.close()
+    log = host.log()
+    assert_protocol(log)
+    written = [e["args"][0] for e in log if e["fn"] == "LMSSetValue"]
+    assert written == ["cmi.core.session_time"], written
+
+
+def test_review_of_a_failed_attempt_offers_no_retry(host):
+    host.launch("seed", SEED_SCO)
+    walk_to_quiz(host)
+    host.answer(0, wrong)
+    host.submit()
+    host.close()
+    first = host.cmi()
+    host.launch("seed", SEED_SCO, cmi={
+        "core": {"lesson_mode": "review", "credit": "no-credit", "entry": "", "lesson_status": "incomplete",
+                 "lesson_location": first["core"]["lesson_location"]},
+        "suspend_data": first["suspend_data"]})
+    text = host.fl.locator("#p3 .sb-result").inner_text()
+    assert "Not passed" in text and "attempts left" not in text
+    assert host.fl.locator("#p3 .sb-retry").is_hidden()
+
+
+def test_entry_ab_initio_starts_fresh_despite_stale_data(host, watch):
+    first = finished_attempt(host)
+    host.launch("seed", SEED_SCO, cmi={
+        "core": {"entry": "ab-initio", "lesson_status": "not attempted",
+                 "lesson_location": first["core"]["lesson_location"]},
+        "suspend_data": first["suspend_data"]})
+    assert host.current() == 0 and host.checked() == []
+    assert host.state()["quizzes"][0] == {"used": 0, "submitted": False, "answers": [[], [], []]}
+    assert any("ab-initio" in w for w in watch.warnings)
+
+
+@pytest.mark.parametrize("entry", ["resume", ""])
+def test_entry_resume_and_empty_restore(host, entry):
+    host.launch("seed", SEED_SCO)
+    walk_to_quiz(host)
+    host.answer(0, wrong)
+    host.close()
+    first = host.cmi()
+    host.launch("seed", SEED_SCO, cmi={
+        "core": {"entry": entry, "lesson_status": "incomplete", "lesson_location": first["core"]["lesson_location"]},
+        "suspend_data": first["suspend_data"]})
+    assert host.current() == 3 and len(host.checked()) == 3

@@ -1,0 +1,75 @@
+"""Fixtures of the real-Moodle tests: the install, one browser, the packages they upload.
+
+Without ../shared/moodle, PHP or an installed Moodle these tests skip and say why;
+SCORM_BUILDER_REQUIRE_MOODLE=1 (.ci/run, after `bash ../shared/moodle/setup.sh`) makes that a failure.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from moodlesite import BASE, Learner, MoodleSite, require_moodle
+from prereqs import CHROMIUM, CHROMIUM_ARGS, require_chromium_and_playwright
+from scorm_builder.build import build
+from scorm_builder.resources import default_course_dir
+
+
+@pytest.fixture(scope="session")
+def moodle() -> MoodleSite:
+    site = require_moodle()
+    require_chromium_and_playwright()
+    return site
+
+
+@pytest.fixture(scope="session")
+def moodle_browser(moodle):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def build_course(tmp_path_factory):
+    """build_course(source_dir, name) -> the zip, built once per name."""
+    out = tmp_path_factory.mktemp("moodle-out")
+    built: dict[str, Path] = {}
+
+    def make(source: Path, name: str) -> Path:
+        if name not in built:
+            built[name] = build(source, out / name).zip_path
+        return built[name]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def seed_zip(build_course) -> Path:
+    return build_course(default_course_dir(), "seed")
+
+
+@pytest.fixture(scope="session")
+def seed_copy(tmp_path_factory) -> Path:
+    """An editable copy of the sample course (for the teacher's package replacement)."""
+    root = tmp_path_factory.mktemp("seed-src") / "course"
+    shutil.copytree(default_course_dir(), root)
+    return root
+
+
+@pytest.fixture
+def hosts() -> set[str]:
+    return set()
+
+
+@pytest.fixture
+def learner(moodle_browser, hosts):
+    """student1, in a fresh browser context. Every request of the test must stay on the Moodle host."""
+    person = Learner(moodle_browser, "student1", hosts)
+    yield person
+    person.close()
+    assert hosts <= {urlparse(BASE).netloc}, f"requests left the loopback Moodle: {sorted(hosts)}"
