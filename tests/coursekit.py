@@ -87,3 +87,138 @@ def make_course(root: Path, packaging: str = "sco-per-section") -> Path:
         A one-page section.
         """)
     return root
+
+
+def make_generated_course(root: Path, packaging: str, language: str = "en") -> Path:
+    """Multiple-response and true-false questions, unlimited attempts, weights, a content-only section."""
+    write(root / "course.yml", f"""
+        id: gen-course
+        title: Generated test course
+        version: "1.0"
+        language: {language}
+        pass_mark: 70
+        packaging: {packaging}
+        description: Generated for the browser tests.
+        keywords: [test]
+        """)
+    mixed = root / "sections" / "01-mixed"
+    write(mixed / "section.yml", """
+        id: mixed
+        title: Mixed questions
+        """)
+    write(mixed / "01-intro.md", """
+        ---
+        title: Introduction
+        ---
+        A page with a [relative link](02-details.md) and a table.
+
+        Table: Signals and responses
+
+        | Signal | Meaning | Response |
+        |---|---|---|
+        | Quiet | Withdrawal, not agreement | Ask how the suggestion landed |
+        | Anger | A rupture to repair | Reflect and invite feedback |
+        """)
+    write(mixed / "02-details.md", """
+        ---
+        title: Details
+        ---
+        ## A subheading
+
+        Some more text to read before the quiz.
+        """)
+    write(mixed / "quiz.yml", """
+        title: Mixed quiz
+        shuffle: true
+        attempts: 0
+        questions:
+          - id: multi-pick
+            type: multiple
+            weight: 2
+            prompt: Which two responses repair a rupture?
+            options:
+              - text: Reflect the concern
+                correct: true
+                feedback: Yes, reflecting repairs.
+              - text: Give more advice
+                feedback: More technique deepens the rupture.
+              - text: Invite feedback
+                correct: true
+                feedback: Yes, inviting feedback repairs.
+              - text: Change the subject
+                feedback: Avoidance.
+              - text: Quote the research
+                feedback: Not now.
+          - id: tf-true
+            type: true-false
+            prompt: Alliance is part of clinical reasoning.
+            answer: true
+            feedback_true: Right.
+            feedback_false: It is.
+            rationale: The domain says so.
+          - id: single-pick
+            type: single
+            prompt: |-
+              Pick the best first step.
+
+              Think about the client's readiness.
+            options:
+              - text: Assign homework
+                feedback: Too soon.
+              - text: Confront the client
+                feedback: Too harsh.
+              - text: Clarify the goal
+                correct: true
+                feedback: Best.
+            rationale: Clarify before acting.
+        """)
+    reading = root / "sections" / "02-reading"
+    write(reading / "section.yml", """
+        id: reading
+        title: Reading only
+        """)
+    write(reading / "01-one.md", """
+        ---
+        title: First reading
+        ---
+        Text one.
+        """)
+    write(reading / "02-two.md", """
+        ---
+        title: Second reading
+        ---
+        Text two.
+        """)
+    final = root / "sections" / "03-final"
+    write(final / "section.yml", """
+        id: final
+        title: Final check
+        """)
+    write(final / "01-recap.md", """
+        ---
+        title: Recap
+        ---
+        A short recap.
+        """)
+    write(final / "quiz.yml", """
+        title: Final quiz
+        attempts: 1
+        questions:
+          - id: tf-false
+            type: true-false
+            prompt: Reassurance always comes first.
+            answer: false
+            feedback_true: Not always.
+            feedback_false: Right.
+          - id: multi-all
+            type: multiple
+            weight: 3
+            prompt: Which are alliance tasks?
+            options:
+              - text: Repair
+                correct: true
+              - text: Collaborate
+                correct: true
+              - text: Lecture
+        """)
+    return root

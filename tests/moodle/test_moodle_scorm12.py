@@ -213,3 +213,78 @@ def test_a_replaced_package_keeps_the_attempt_and_answers(moodle, learner, seed_
     sco.exit_activity()
     stored = moodle.readback(activity)
     assert stored.attempts == [1] and stored.summary()["grade"] == 100.0
+
+
+def per_sco(stored) -> dict[str, tuple]:
+    titles = {int(s["id"]): s["title"] for s in stored.info["scoes"]}
+    return {titles[int(p["scoid"])]: (p["status"], p["score_raw"]) for p in stored.info["per_sco"]}
+
+
+def interaction_types(stored) -> list[tuple[str, str, str]]:
+    return [(i["id"], i["type"], i["result"]) for i in stored.interactions().values()]
+
+
+def test_single_sco_course_with_every_question_type(moodle, learner, build_course, tmp_path_factory):
+    from coursekit import make_generated_course
+
+    zip_path = build_course(make_generated_course(tmp_path_factory.mktemp("gen1"), "single-sco"), "gensingle")
+    activity = moodle.upload(zip_path, "single SCO, every type", learner.username)
+    sco = learner.open(activity)
+    for quiz in (0, 1):
+        sco.go_to_quiz(quiz)
+        sco.answer_right(quiz)
+        assert "Passed" in sco.submit()
+    sco.exit_activity()
+
+    stored = moodle.readback(activity)
+    assert stored.summary() == {"status": "passed", "score": "100", "exit": "", "grade": 100.0,
+                                "completion": COMPLETE}, stored.summary()
+    assert interaction_types(stored) == [
+        ("multi-pick", "choice", "correct"), ("tf-true", "true-false", "correct"),
+        ("single-pick", "choice", "correct"), ("tf-false", "true-false", "correct"),
+        ("multi-all", "choice", "correct")]
+    responses = {i["id"]: i["student_response"] for i in stored.interactions().values()}
+    assert responses == {"multi-pick": "a,c", "tf-true": "t", "single-pick": "c", "tf-false": "f", "multi-all": "a,b"}
+
+
+def test_sco_per_section_course_with_every_question_type(moodle, learner, build_course, tmp_path_factory):
+    from coursekit import make_generated_course
+
+    zip_path = build_course(make_generated_course(tmp_path_factory.mktemp("gen3"), "sco-per-section"), "gen")
+    activity = moodle.upload(zip_path, "three SCOs, every type", learner.username)
+    sco = learner.open(activity)
+    assert sco.frame.get_by_role("heading", level=1).inner_text() == "Mixed questions"
+    sco.go_to_quiz()
+    sco.answer(0, lambda q: q["correct"] if q["type"] != "multiple" else q["correct"][:1])  # one wrong
+    assert "Not passed" in sco.submit()
+    sco.try_again()  # unlimited attempts
+    sco.answer_right()
+    assert "Passed" in sco.submit()
+    sco.switch_to("Reading only")
+    sco.next()
+    sco.switch_to("Final check")
+    sco.go_to_quiz()
+    sco.answer_right()
+    assert "Passed" in sco.submit()
+    sco.exit_activity()
+
+    stored = moodle.readback(activity)
+    assert per_sco(stored) == {"Mixed questions": ("passed", 100), "Reading only": ("completed", ""),
+                               "Final check": ("passed", 100)}, per_sco(stored)
+    assert stored.grade == 100.0 and stored.completion == COMPLETE
+    results = {s["title"]: [i["result"] for i in stored.interactions(scoid=int(s["id"])).values()]
+               for s in stored.info["scoes"] if s["launch"]}
+    assert results == {"Mixed questions": ["wrong", "correct", "correct"] + ["correct"] * 3, "Reading only": [],
+                       "Final check": ["correct", "correct"]}, results
+
+
+def test_display_in_a_new_window(moodle, learner, seed_zip):
+    activity = moodle.upload(seed_zip, "new window", learner.username, popup=1)
+    sco = learner.open_popup(activity)
+    sco.go_to_quiz()
+    sco.answer_right()
+    assert "Passed" in sco.submit()
+    sco.close_tab()  # the learner closes the SCO's window
+    stored = moodle.readback(activity)
+    assert stored.summary() == {"status": "passed", "score": "100", "exit": "", "grade": 100.0,
+                                "completion": COMPLETE}, stored.summary()
