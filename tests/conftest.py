@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from prereqs import REQUIRE_SHARED, SHARED, require_or_skip
+from prereqs import CHROMIUM, CHROMIUM_ARGS, REQUIRE_SHARED, SHARED, require_chromium_and_playwright, require_or_skip
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +33,16 @@ def manifest_validator(shared_dir):
         return validate_manifest.validate_bytes(data) + validate_manifest.check_refs(data)
 
     return validate
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session, shared by tests/browser and tests/moodle: Playwright's sync
+    API allows one instance per thread (test_preview_browser.py runs its own in a worker thread)."""
+    require_chromium_and_playwright()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()

@@ -144,14 +144,20 @@ def test_answering_the_quiz_shows_score_and_status_in_the_panel(chromium, previe
     chromium.run(preview.url, scenario)
 
 
-def test_a_failing_score_fails_and_moodle_shows_its_grade(chromium, preview):
+def test_failing_every_attempt_fails_and_moodle_shows_its_grade(chromium, preview):
     def scenario(page):
         page.select_option("#profile", "moodle")
         wait_for_session(page, launch=2)
         answer_quiz(page, correct=False)
-        wait_cmi(page, "cmi.core.score.raw", "0")
+        # attempts left: no failed status and no grade yet (docs/runtime.md, "Retries")
+        wait_cmi(page, "cmi.core.lesson_status", "incomplete")
+        page.wait_for_function("() => document.querySelector('#grade').textContent.includes('none yet')")
+        for _ in range(2):
+            sco(page).get_by_role("button", name="Try again").click()
+            answer_quiz(page, correct=False)
         wait_cmi(page, "cmi.core.lesson_status", "failed")
         page.wait_for_function("() => document.querySelector('#grade').textContent.includes('0 / 100')")
+        assert "not complete" in page.locator("#grade").text_content()
 
     chromium.run(preview.url, scenario)
 
@@ -493,3 +499,47 @@ def test_a_new_launch_starts_from_the_committed_record(lms_page):
                       record=record)
     assert second["entry"] == "resume"
     assert second["out"][1:] == [["state", "0"], ["1", "0"]]
+
+
+# --- the "moodle" profile's gradebook (moodle-gradebook.js; compared with a real Moodle in tests/moodle) ---
+
+GRADEBOOK = """(commits) => {
+  const { storeCommit } = sbPreview.moodleGradebook;
+  let records = {}, book = { grade: null, completion: null };
+  for (const values of commits) {
+    book = storeCommit(records, "ITEM", values, book).gradebook;
+    records = { ITEM: { values: { ...((records.ITEM || {}).values || {}), ...values } } };
+  }
+  return book;
+}"""
+
+
+@pytest.mark.parametrize("commits, book", [
+    # passed and its score in one commit after "incomplete": Moodle grades but never completes
+    ([{"cmi.core.lesson_status": "incomplete"}, {"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100"}],
+     {"grade": 100, "completion": None}),
+    # the status committed first, then the score: graded and complete
+    ([{"cmi.core.lesson_status": "incomplete"}, {"cmi.core.lesson_status": "passed"}, {"cmi.core.score.raw": "100"}],
+     {"grade": 100, "completion": 1}),
+    # a first stored status of "passed" is an insert, judged on its new value
+    ([{"cmi.core.lesson_status": "passed", "cmi.core.score.raw": "90"}], {"grade": 90, "completion": 1}),
+    # failed with a score: a grade, no completion
+    ([{"cmi.core.lesson_status": "incomplete"}, {"cmi.core.lesson_status": "failed"}, {"cmi.core.score.raw": "40"}],
+     {"grade": 40, "completion": None}),
+], ids=["one commit", "status first", "first status passed", "failed"])
+def test_the_moodle_profile_grades_and_completes_as_moodle(chromium, preview, commits, book):
+    assert chromium.run(preview.url, lambda page: page.evaluate(GRADEBOOK, commits)) == book
+
+
+@pytest.mark.parametrize("statuses, requested, mode", [
+    (["passed"], "normal", {"lesson_mode": "review", "credit": "no-credit"}),
+    (["failed", "completed"], "normal", {"lesson_mode": "review", "credit": "no-credit"}),
+    (["passed", "incomplete"], "normal", {"lesson_mode": "normal", "credit": "credit"}),
+    ([None], "normal", {"lesson_mode": "normal", "credit": "credit"}),
+    (["incomplete"], "browse", {"lesson_mode": "browse", "credit": "no-credit"}),
+])
+def test_the_moodle_profile_relaunches_a_finished_attempt_in_review(chromium, preview, statuses, requested, mode):
+    records = {f"I{n}": ({"values": {"cmi.core.lesson_status": s}} if s else None) for n, s in enumerate(statuses)}
+    got = chromium.run(preview.url, lambda page: page.evaluate(
+        "([r, q]) => sbPreview.moodleGradebook.launchMode(r, Object.keys(r), q)", [records, requested]))
+    assert got == mode

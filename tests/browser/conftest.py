@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from coursekit import make_generated_course
-from prereqs import CHROMIUM, CHROMIUM_ARGS, REPO, require_chromium_and_playwright, require_or_skip
+from prereqs import REPO, require_chromium_and_playwright, require_or_skip
 from scorm_builder.build import build
 from scorm_builder.resources import default_course_dir
 
@@ -110,16 +110,6 @@ def site(tmp_path_factory, browser_prereqs):
     yield Site(base, root, packages, requests)
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser(browser_prereqs):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 # --- a page with guards ---------------------------------------------------------------------------

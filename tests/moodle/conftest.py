@@ -12,26 +12,13 @@ from urllib.parse import urlparse
 import pytest
 
 from moodlesite import BASE, Learner, MoodleSite, require_moodle
-from prereqs import CHROMIUM, CHROMIUM_ARGS, require_chromium_and_playwright
 from scorm_builder.build import build
 from scorm_builder.resources import default_course_dir
 
 
 @pytest.fixture(scope="session")
 def moodle() -> MoodleSite:
-    site = require_moodle()
-    require_chromium_and_playwright()
-    return site
-
-
-@pytest.fixture(scope="session")
-def moodle_browser(moodle):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    return require_moodle()
 
 
 @pytest.fixture(scope="session")
@@ -67,9 +54,9 @@ def hosts() -> set[str]:
 
 
 @pytest.fixture
-def learner(moodle_browser, hosts):
+def learner(moodle, browser, hosts):
     """student1, in a fresh browser context. Every request of the test must stay on the Moodle host."""
-    person = Learner(moodle_browser, "student1", hosts)
+    person = Learner(browser, "student1", hosts)
     yield person
     person.close()
     assert hosts <= {urlparse(BASE).netloc}, f"requests left the loopback Moodle: {sorted(hosts)}"

@@ -9,6 +9,7 @@
  * /_preview/state.json and relaunches the SCO on a new good build, or shows the problems.
  */
 import { DATA_MODEL, ERROR_STRINGS, PROFILES, Scorm12API } from "./scorm12-api.js";
+import { emptyGradebook, launchMode, storeCommit } from "./moodle-gradebook.js";
 
 const $ = (id) => document.getElementById(id);
 const STORE = "sb-preview:v1";
@@ -60,6 +61,10 @@ const store = {
   load: (item) => readJson(store.key(item)),
   save: (item, record) => writeJson(store.key(item), record),
   clear: (item) => localStorage.removeItem(store.key(item)),
+  // What the "moodle" profile's gradebook holds (moodle-gradebook.js): {grade, completion}
+  gradebook: () => readJson(store.key("#gradebook")) || emptyGradebook(),
+  saveGradebook: (book) => writeJson(store.key("#gradebook"), book),
+  records: () => Object.fromEntries(items().filter((i) => i.href).map((i) => [i.identifier, store.load(i.identifier)])),
   clearCourse() {
     const prefix = `${STORE}:${course}:`;
     for (const key of Object.keys(localStorage)) if (key.startsWith(prefix)) localStorage.removeItem(key);
@@ -192,16 +197,14 @@ function renderToc() {
   renderGrade();
 }
 
-// Moodle's default grading method across SCOs is "highest grade": the highest cmi.core.score.raw.
+// The "moodle" profile's gradebook and completion, as Moodle stores them (moodle-gradebook.js).
 function renderGrade() {
   const grade = $("grade");
   grade.hidden = settings.profile !== "moodle";
   if (grade.hidden) return;
-  const scores = items().filter((i) => i.href)
-    .map((i) => ((store.load(i.identifier) || {}).values || {})["cmi.core.score.raw"])
-    .filter((raw) => raw !== undefined && raw !== "" && !Number.isNaN(Number(raw)))
-    .map(Number);
-  grade.textContent = scores.length ? `Moodle grade (highest grade): ${Math.max(...scores)} / 100` : "Moodle grade: none yet (no score.raw committed)";
+  const book = store.gradebook();
+  grade.textContent = `${book.grade === null ? "Moodle grade: none yet" : `Moodle grade (highest grade): ${book.grade} / 100`}`
+    + ` · completion (status passed required): ${book.completion ? "complete" : "not complete"}`;
 }
 
 // ---------------------------------------------------------------- launching
@@ -218,16 +221,25 @@ function launch(item, reason) {
   settings.item = item.identifier;
   saveSettings();
   const identifier = item.identifier;
+  const moodle = settings.profile === "moodle";
+  // Moodle relaunches a finished attempt in review mode, without credit (moodle-gradebook.js)
+  const mode = moodle ? launchMode(store.records(), Object.keys(store.records()), settings.mode)
+    : { lesson_mode: settings.mode, credit: settings.credit };
   api = new Scorm12API({
     profile: settings.profile,
     launch: {
-      credit: settings.credit, lesson_mode: settings.mode, mastery_score: item.masteryscore,
+      credit: mode.credit, lesson_mode: mode.lesson_mode, mastery_score: item.masteryscore,
       launch_data: item.datafromlms, max_time_allowed: item.maxtimeallowed, time_limit_action: item.timelimitaction,
     },
     record: store.load(identifier),
     onLog: addLog,
     onChange: schedulePanel,
     onCommit: (record) => {
+      if (moodle) {
+        const { gradebook, notes } = storeCommit(store.records(), identifier, record.values, store.gradebook());
+        store.saveGradebook(gradebook);
+        for (const note of notes) addLog({ fn: "LMS", level: "info", result: `Moodle: ${note}` });
+      }
       store.save(identifier, record);
       renderToc();
     },
@@ -235,7 +247,8 @@ function launch(item, reason) {
   store.save(identifier, api.record); // the LMS counts launches, committed or not
   window.API = api;
   addLog({ fn: "LMS", level: "launch",
-    result: `${reason}: "${item.title}", launch ${api.record.launches}, entry "${api.launch.entry}", ${PROFILES[settings.profile].label}` });
+    result: `${reason}: "${item.title}", launch ${api.record.launches}, entry "${api.launch.entry}", `
+      + `mode ${api.launch.lesson_mode}, ${PROFILES[settings.profile].label}` });
   const frame = document.createElement("iframe");
   frame.id = "sco-frame";
   frame.title = item.title;
@@ -466,10 +479,11 @@ function listen() {
 
 // For tests and the curious: the API class, the current session, the storage.
 window.sbPreview = {
-  Scorm12API, PROFILES, ERROR_STRINGS, DATA_MODEL, store, refresh,
+  Scorm12API, PROFILES, ERROR_STRINGS, DATA_MODEL, store, refresh, moodleGradebook: { storeCommit, launchMode },
   get api() { return api; },
   get state() { return state; },
   get log() { return entries; },
+  get gradebook() { return store.gradebook(); },
   launch: (identifier) => launch(findItem(identifier), "launch"),
   unload,
 };
