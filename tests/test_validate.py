@@ -276,6 +276,7 @@ def test_catalogue(case: Case, tmp_path: Path):
     for p in findings:
         assert p.severity == FINDING_CODES[p.code].severity
         assert p.message and p.hint, p
+        assert not set("()[]") & set(p.hint), f"a bracket inside the hint's brackets: {p.hint}"
 
 
 @pytest.mark.parametrize("kind", ["zip", "folder"])

@@ -74,7 +74,9 @@ def _folder(name: str) -> str:
 
 def _copy_note(linted: Entry, copies: list[Entry], other: Entry, where: str) -> Problem:
     which = f", the last of {len(copies)} copies at the root: the one unzipping leaves" if len(copies) > 1 else ""
-    return finding("SB010", other.name, 0, f"another imsmanifest.xml {where}; {linted.name!r} was linted{which}",
+    position = f" at entry {linted.index + 1} of the zip" if linted.index >= 0 else ""
+    return finding("SB010", other.name, 0,
+                   f"another imsmanifest.xml {where}; {linted.name!r}{position} was linted{which}",
                    "LMSs read only the manifest at the root: delete the other copies")
 
 
@@ -85,11 +87,12 @@ def _no_manifest(files: list[Entry], label: str) -> Problem:
     if near:
         return finding("SB005", label, 0, "the package has no imsmanifest.xml",
                        f"found {near[0]!r}: the name must be exactly imsmanifest.xml, at the root")
-    aicc = sorted(n for n in names if "/" not in n and n.lower().endswith(AICC_SUFFIXES))
+    aicc = sorted((n for n in names if "/" not in n and n.lower().endswith(AICC_SUFFIXES)),
+                  key=lambda n: (AICC_SUFFIXES.index("." + n.rsplit(".", 1)[-1].lower()), n))
     if aicc:
         return finding("SB005", label, 0, f"no imsmanifest.xml: this is an AICC course (course structure "
                        f"file {aicc[0]!r}), not a SCORM package",
-                       "upload it as AICC where the LMS supports it (Moodle does), or export it as SCORM 1.2")
+                       "upload it as AICC where the LMS supports it, as Moodle does, or export it as SCORM 1.2")
     if any(n.lower() == CMI5_MANIFEST for n in names):
         return finding("SB005", label, 0, "no imsmanifest.xml: this is a cmi5 course (cmi5.xml), not a SCORM package",
                        "upload it to an LMS with cmi5 support, or export it as SCORM 1.2")

@@ -19,7 +19,7 @@ from .spec import ADLCP_ITEM_DATA, PREREQUISITE_STATUSES, PREREQUISITE_TYPE, adl
 
 _RUNTIME_DATA = tuple(name for name in ADLCP_ITEM_DATA if name != "prerequisites")
 _WORD_OPERATORS = re.compile(r"\s(AND|OR|NOT)\s|^NOT\s", re.I)
-_HINT_WORDS = "write the operators as symbols: & (and), | (or), ~ (not), e.g. ITEM-1&ITEM-2"
+_HINT_WORDS = "write the operators as symbols: & for and, | for or, ~ for not, e.g. ITEM-1&ITEM-2"
 
 
 def check_items(root: etree._Element, where: str) -> list[Problem]:
@@ -61,7 +61,7 @@ def _placement(root: etree._Element, where: str, resources: dict) -> list[Proble
             res = resources.get(parent.get("identifierref")) if parent.get("identifierref") else None
             if parent.get("identifierref") is None:
                 findings.append(finding("SB506", where, el.sourceline, f"adlcp:{name} is on item {ident!r}, which "
-                                        "launches nothing (it has no identifierref), so it is ignored",
+                                        "launches nothing, having no identifierref, so it is ignored",
                                         "move it to the item that launches the SCO"))
             elif res is not None and res.get(adlcp("scormtype")) == "asset":
                 findings.append(finding("SB506", where, el.sourceline, f"adlcp:{name} is on item {ident!r}, which "
@@ -86,7 +86,7 @@ def _prerequisites(el: etree._Element, item: etree._Element, where: str, launchi
     except PrerequisiteSyntaxError as exc:
         return findings + [finding("SB510", where, el.sourceline, f"adlcp:prerequisites {text.strip()!r} of item "
                                    f"{ident!r} cannot be evaluated: {exc}; LMSs then fail or lock the item",
-                                   "join item identifiers with & | ~ and parentheses, e.g. (ITEM-1|ITEM-2)&ITEM-3")]
+                                   "join item identifiers with &, | and ~, e.g. ITEM-1&ITEM-2|~ITEM-3")]
     for term in terms:
         reason = _never_met(term, ident, launching, folders, elsewhere)
         if reason:
@@ -105,10 +105,11 @@ def _never_met(term: Term, ident: str, launching: dict, folders: set[str],
             return None
         spaced = [m for m in term.identifiers if m != m.strip() and m.strip() in launching]
         if spaced:
-            return (f"the set {term.text!r} needs {term.needed} items but only {len(usable)} of its members name one; "
+            return (f"the set {term.text!r} needs {_items(term.needed)} but only {len(usable)} of its members "
+                    "name one; "
                     f"{spaced[0]!r} has a space, which Moodle keeps as part of the identifier",
                     "write the set without spaces, e.g. 2*{ITEM-1,ITEM-2,ITEM-3}")
-        return (f"the set {term.text!r} needs {term.needed} items but only {len(usable)} of its members name "
+        return (f"the set {term.text!r} needs {_items(term.needed)} but only {len(usable)} of its members name "
                 "items that launch something", "name launchable items of this organization, or lower the count")
     (name,) = term.identifiers
     if name == ident:
@@ -120,8 +121,15 @@ def _never_met(term: Term, ident: str, launching: dict, folders: set[str],
         return (f"{name!r} is an item of another organization; LMSs track only the one the learner is in",
                 "name an item of this organization")
     if name not in launching:
-        return f"{name!r} names no item", "use the identifier of an <item> of this organization (case-sensitive)"
+        near = [i for i in launching if i.casefold() == name.casefold()]
+        if near:
+            return f"{name!r} names no item", f"did you mean {near[0]!r}? identifiers are case-sensitive"
+        return f"{name!r} names no item", "use the identifier of an <item> of this organization"
     if term.status is not None and not term.negated and term.status not in PREREQUISITE_STATUSES:
         return (f"{term.text!r} compares with the status {term.status!r}, which no item ever has",
-                "compare with passed, completed, failed, incomplete, browsed or not attempted (lower case)")
+                "compare with passed, completed, failed, incomplete, browsed or not attempted, in lower case")
     return None
+
+
+def _items(n: int) -> str:
+    return f"{n} completed item" if n == 1 else f"{n} completed items"

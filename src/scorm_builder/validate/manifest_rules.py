@@ -125,8 +125,8 @@ def _adlcp_spelling(local: str, kind: str, where: str, line: int) -> Problem:
     """An adlcp-namespace name SCORM 1.2 does not define, most often a known one in the wrong case."""
     if local.lower() in ADLCP_NAMES:
         return finding("SB505", where, line, f"{kind} adlcp:{local} is spelt adlcp:{local.lower()} in SCORM 1.2; "
-                       "XML names are case-sensitive, so schema-validating LMSs reject it and others ignore it "
-                       "(Moodle reads it regardless of case)", f"write adlcp:{local.lower()}")
+                       "XML names are case-sensitive, so schema-validating LMSs reject it and others ignore it; "
+                       "Moodle alone reads it regardless of case", f"write adlcp:{local.lower()}")
     known = ", ".join(sorted(ADLCP_NAMES))
     return finding("SB505", where, line, f"{kind} adlcp:{local} is not defined by SCORM 1.2, so LMSs ignore it",
                    f"the adlcp names are: {known}")

@@ -166,9 +166,9 @@ def _check_href(href: str, bases: list[str], what: str, line: int, where: str, p
         package.listed.update(other_form)
         real = " and ".join(f"'{name[len(package.prefix):]}'" for name in other_form)
         findings.append(finding(code, where, line, f"{what} href '{href}'{shown} matches {real} only after Unicode "
-                                "normalization (the same letters, encoded differently)",
-                                "LMS servers compare bytes: save the file name and the href in the same form, NFC "
-                                "(macOS tools often write NFD)"))
+                                "normalization: the same letters, encoded differently",
+                                "LMS servers compare bytes: save the file name and the href in the same form, NFC; "
+                                "macOS tools often write NFD"))
     elif same_but_case:
         package.listed.update(same_but_case)
         real = " and ".join(f"'{name[len(package.prefix):]}'" for name in same_but_case)
@@ -196,6 +196,6 @@ def _unlisted(package: _Files) -> list[Problem]:
         if rel.lower().endswith(SCHEMA_SUFFIXES):
             continue
         findings.append(finding("SB403", name, 0, "file is not listed in any <file> or adlcp:location of the "
-                                "manifest; LMSs serve it anyway (IMS CP makes <file> optional)",
+                                "manifest; LMSs serve it anyway, as IMS CP makes <file> optional",
                                 "list it in the resource that uses it, or delete it if nothing does"))
     return findings

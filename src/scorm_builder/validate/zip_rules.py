@@ -54,7 +54,7 @@ def check_container(entries: list[Entry], label: str, limits: Limits) -> list[Pr
             findings.append(finding("SB113", entry.name, 0,
                                     f"compresses {ratio}:1 ({entry.size} bytes from {entry.compressed}), over "
                                     f"{limits.max_ratio}:1; its bytes were counted and stay within the limits",
-                                    "nothing to fix if the file is meant to be this regular (silence, padding)"))
+                                    "nothing to fix if the file is meant to be this regular, like silence or padding"))
     if len(entries) > limits.max_entries:
         findings.append(finding("SB111", label, 0, f"the zip has {len(entries)} entries, over the "
                                 f"{limits.max_entries} limit", "split the course or bundle small files"))
@@ -85,7 +85,7 @@ def _name_findings(name: str, report_junk: bool = True) -> list[Problem]:
     if "\\" in name:
         findings.append(finding("SB103", name, 0, "entry name has a backslash; on the LMS server it is part "
                                 "of the file name, not a folder separator",
-                                "zip with a tool that writes '/' (not Windows' 'Send to compressed folder')"))
+                                "zip with a tool that writes '/', not Windows' 'Send to compressed folder'"))
     if _CONTROL.search(name):
         findings.append(finding("SB103", name, 0,
                                 "entry name has a control character", "rename the file"))
