@@ -95,6 +95,10 @@ case("manifest-in-subfolder", "SB006 SB106")(lambda tmp: _zip(
     tmp, {f"course/{name}": data for name, data in GOOD_FILES.items()} | {"__MACOSX/course/._index.html": b""}))
 case("second-manifest-in-subfolder", "SB010")(
     lambda tmp: _zip(tmp, files_with(add={"old/imsmanifest.xml": GOOD_MANIFEST})))
+case("dot-slash-entries", "")(lambda tmp: _zip(tmp, {f"./{name}": data for name, data in GOOD_FILES.items()}))
+case("manifest-and-dot-slash-copy", "SB010 SB116")(
+    lambda tmp: _zip(tmp, list(GOOD_FILES.items()) + [("./imsmanifest.xml", GOOD_MANIFEST)]))
+case("aicc-course", "SB005")(lambda tmp: _zip(tmp, {"course.crs": "[Course]", "course.au": "x", "a.html": PAGE}))
 case("zip-in-zip", "SB007")(lambda tmp: _zip(tmp, {"course.zip": zip_bytes(GOOD_FILES)}))
 case("manifest-too-large", "SB008", Limits(max_manifest_bytes=500))(lambda tmp: _zip(tmp))
 case("manifest-encrypted", "SB008 SB107")(
@@ -210,6 +214,10 @@ case("dangling-default-org", "SB311")(lambda tmp: _zip(tmp, files_with(manifest(
     ('default="ORG-demo"', 'default="ORG-main"')))))
 case("no-organization", "SB312")(lambda tmp: _zip(tmp, files_with(re.sub(
     r"<organizations .*</organizations>", "<organizations/>", GOOD_MANIFEST, flags=re.S))))
+case("sco-reached-from-another-organization", "")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('adlcp:scormtype="asset">', 'adlcp:scormtype="sco" href="intro/index.html">'),
+    ("    </organization>\n", '    </organization>\n    <organization identifier="ORG-2"><title>B</title>'
+     '<item identifier="ITEM-b" identifierref="RES-shared"><title>B</title></item></organization>\n')))))
 case("unreachable-sco", "SB313")(lambda tmp: _zip(tmp, files_with(manifest(
     ('adlcp:scormtype="asset"', 'adlcp:scormtype="sco" href="intro/index.html"')))))
 
@@ -222,6 +230,12 @@ case("listed-file-case-mismatch", "SB410")(lambda tmp: _zip(tmp, files_with(
     add={"shared/Style.css": "body{}"}, drop=("shared/style.css",))))
 case("launch-case-mismatch", "SB402")(lambda tmp: _zip(tmp, files_with(
     add={"intro/Index.html": PAGE}, drop=("intro/index.html",))))
+case("schema-files-in-folders", "")(lambda tmp: _zip(tmp, files_with(
+    add={"common/lom.xsd": "<x/>", "dtd/ims.dtd": "<!ELEMENT x ANY>", "adlcp_rootv1p2.xsd": "<x/>"})))
+case("metadata-location-present", "")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<schemaversion>1.2</schemaversion>",
+     "<schemaversion>1.2</schemaversion><adlcp:location>meta/lom.xml</adlcp:location>")),
+    add={"meta/lom.xml": "<l/>"})))
 case("unlisted-file", "SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/notes.txt": "todo"})))
 case("sco-launches-pdf", "SB404")(lambda tmp: _zip(tmp, files_with(manifest(
     ('href="intro/index.html?page=1"', 'href="intro/slides.pdf"'), ('<file href="intro/index.html"/>', "")),
