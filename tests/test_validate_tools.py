@@ -88,3 +88,11 @@ def test_the_linted_copy_of_two_manifests_is_the_last(packages: dict[str, Path])
     findings = validate_package(packages["two-manifests-at-the-root"])
     (bad,) = [p for p in findings if p.code == "SB501"]
     assert "'eighty'" in bad.message
+
+
+def test_the_working_patterns_are_schema_valid(packages: dict[str, Path], shared_dir: Path):
+    """The fixtures are realistic: ADL's XSDs accept every manifest of a package that works."""
+    for pattern in PATTERNS:
+        if pattern.tool in TOOLS:
+            findings = validate_package(packages[pattern.id], shared_dir / "scorm12-schemas")
+            assert [p.format() for p in findings if p.code == "SB601"] == [], pattern.id

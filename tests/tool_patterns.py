@@ -52,7 +52,7 @@ def org(ident: str, title: str, *items: str) -> str:
 def item(ident: str, ref: str | None, title: str, inner: str = "", children: str = "") -> str:
     refattr = f' identifierref="{ref}"' if ref else ""
     return (f'\n      <item identifier="{ident}"{refattr} isvisible="true">\n        <title>{title}</title>'
-            f"{inner}{children}\n      </item>")
+            f"{children}{inner}\n      </item>")
 
 
 def resource(ident: str, href: str | None, files: list[str], scormtype: str = "sco", deps: tuple[str, ...] = (),
