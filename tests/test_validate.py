@@ -537,3 +537,22 @@ def test_readme_lists_every_code_with_its_severity():
     assert set(rows) == set(FINDING_CODES)
     for code, severity in rows.items():
         assert severity == ("unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity), code
+
+
+def test_repeated_findings_show_examples_then_a_count_after_the_last_one():
+    from scorm_builder.validate.codes import finding
+    from scorm_builder.validate.report import EXAMPLES, make_report, text_lines
+    findings = sorted([finding("SB403", f"media/{i:02}.png", 0, "unlisted", "list it") for i in range(EXAMPLES + 5)]
+                      + [finding("SB501", "imsmanifest.xml", 3, "bad", "fix"),
+                         finding("SB106", "media/05.png.DS_Store", 0, "junk", "remove it"),
+                         finding("SB105", "zz notes.txt", 0, "space", "rename it")])
+    report = make_report(findings)
+    assert report.counts == {"SB403": EXAMPLES + 5, "SB501": 1, "SB106": 1, "SB105": 1} and report.omitted == 5
+    lines = text_lines(report, "course.zip")
+    assert len(lines) == EXAMPLES + 4
+    count_at = next(i for i, line in enumerate(lines) if "more findings" in line)
+    assert lines[count_at] == ("course.zip: 5 more findings of this code not shown, 15 in all "
+                               "(run with --all to list every one) [SB403]")
+    assert lines[count_at - 1].startswith(f"media/{EXAMPLES - 1:02}.png")
+    assert lines[count_at + 1].startswith("zz notes.txt") and any("[SB106]" in line for line in lines[:count_at])
+    assert make_report(findings, None).shown == findings

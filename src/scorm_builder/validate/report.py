@@ -53,8 +53,8 @@ def text_lines(report: Report, label: str) -> list[str]:
         lines.append(problem.format())
         total, shown = report.counts[problem.code], shown_per_code[problem.code]
         if last_shown[problem.code] == i and shown < total:
-            lines.append(finding(problem.code, label, 0, f"{total - shown} more findings of this code not shown "
-                                 f"({total} in all)", "run with --all to list every one").format())
+            lines.append(finding(problem.code, label, 0, f"{total - shown} more findings of this code not shown, "
+                                 f"{total} in all", "run with --all to list every one").format())
     return lines
 
 
