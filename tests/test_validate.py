@@ -6,22 +6,41 @@ import json
 import random
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner
+from validate_fixtures import (
+    BILLION_LAUGHS,
+    GOOD_FILES,
+    GOOD_MANIFEST,
+    PAGE,
+    files_with,
+    flip_data_byte,
+    forge_size,
+    manifest,
+    overlapping_zip,
+    prerequisites_files,
+    set_encrypted_flag,
+    symlink_info,
+    write_folder,
+    write_zip,
+    xxe_manifest,
+    zip_bytes,
+)
 
-from scorm_builder.problems import ERROR, WARNING
-from scorm_builder.validate import FINDING_CODES, UNUSABLE_CODES, exit_status, validate_package
+from scorm_builder.problems import ERROR, NOTE, WARNING
+from scorm_builder.validate import (
+    FINDING_CODES,
+    UNUSABLE_CODES,
+    exit_status,
+    validate_package,
+)
 from scorm_builder.validate.checker import lint_package
 from scorm_builder.validate.command import validate_command
 from scorm_builder.validate.source import DEFAULT_LIMITS, Limits
-from validate_fixtures import (
-    BILLION_LAUGHS, GOOD_FILES, GOOD_MANIFEST, PAGE, files_with, flip_data_byte, forge_size, manifest,
-    overlapping_zip, set_encrypted_flag, symlink_info, write_folder, write_zip, xxe_manifest, zip_bytes,
-)
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "validate.md"
 NS_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -74,6 +93,12 @@ case("manifest-wrong-case", "SB005 SB106")(
     lambda tmp: _zip(tmp, {"IMSManifest.xml": GOOD_MANIFEST, "intro/index.html": PAGE, ".DS_Store": b"x"}))
 case("manifest-in-subfolder", "SB006 SB106")(lambda tmp: _zip(
     tmp, {f"course/{name}": data for name, data in GOOD_FILES.items()} | {"__MACOSX/course/._index.html": b""}))
+case("second-manifest-in-subfolder", "SB010")(
+    lambda tmp: _zip(tmp, files_with(add={"old/imsmanifest.xml": GOOD_MANIFEST})))
+case("dot-slash-entries", "")(lambda tmp: _zip(tmp, {f"./{name}": data for name, data in GOOD_FILES.items()}))
+case("manifest-and-dot-slash-copy", "SB010 SB116")(
+    lambda tmp: _zip(tmp, list(GOOD_FILES.items()) + [("./imsmanifest.xml", GOOD_MANIFEST)]))
+case("aicc-course", "SB005")(lambda tmp: _zip(tmp, {"course.crs": "[Course]", "course.au": "x", "a.html": PAGE}))
 case("zip-in-zip", "SB007")(lambda tmp: _zip(tmp, {"course.zip": zip_bytes(GOOD_FILES)}))
 case("manifest-too-large", "SB008", Limits(max_manifest_bytes=500))(lambda tmp: _zip(tmp))
 case("manifest-encrypted", "SB008 SB107")(
@@ -104,6 +129,7 @@ case("ratio-bomb", "SB113", Limits(ratio_min_bytes=1000))(lambda tmp: _zip(
     tmp, files_with(manifest(("<file href=\"shared/style.css\"/>",
                               "<file href=\"shared/style.css\"/><file href=\"shared/zeros.bin\"/>")),
                     add={"shared/zeros.bin": bytes(200_000)})))
+case("name-part-too-long", "SB118 SB403")(lambda tmp: _zip(tmp, files_with(add={f"media/{'x' * 252}.mp4": b"x"})))
 case("duplicate-entry", "SB116")(lambda tmp: _zip(tmp, list(GOOD_FILES.items()) + [("shared/style.css", "p {}")]))
 
 
@@ -176,8 +202,8 @@ case("identifier-with-space", "SB303")(lambda tmp: _zip(tmp, files_with(manifest
     ('identifier="ITEM-intro"', 'identifier="ITEM intro"')))))
 case("identifier-too-long", "SB304")(lambda tmp: _zip(tmp, files_with(manifest(
     ('identifier="ITEM-intro"', f'identifier="ITEM-{"x" * 260}"')))))
-case("identifier-non-ascii", "SB305")(lambda tmp: _zip(tmp, files_with(manifest(
-    ('identifier="ITEM-intro"', 'identifier="ITEM-café"')))))
+case("identifier-non-printable", "SB305")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="ITEM-intro"', 'identifier="ITEM-\u200bintro"')))))
 case("identifier-not-xml-id", "SB306")(lambda tmp: _zip(tmp, files_with(manifest(
     ('identifier="ITEM-intro"', 'identifier="1-intro"')))))
 case("dangling-identifierref", "SB310 SB313")(lambda tmp: _zip(tmp, files_with(manifest(
@@ -188,16 +214,28 @@ case("dangling-default-org", "SB311")(lambda tmp: _zip(tmp, files_with(manifest(
     ('default="ORG-demo"', 'default="ORG-main"')))))
 case("no-organization", "SB312")(lambda tmp: _zip(tmp, files_with(re.sub(
     r"<organizations .*</organizations>", "<organizations/>", GOOD_MANIFEST, flags=re.S))))
+case("sco-reached-from-another-organization", "")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('adlcp:scormtype="asset">', 'adlcp:scormtype="sco" href="intro/index.html">'),
+    ("    </organization>\n", '    </organization>\n    <organization identifier="ORG-2"><title>B</title>'
+     '<item identifier="ITEM-b" identifierref="RES-shared"><title>B</title></item></organization>\n')))))
 case("unreachable-sco", "SB313")(lambda tmp: _zip(tmp, files_with(manifest(
     ('adlcp:scormtype="asset"', 'adlcp:scormtype="sco" href="intro/index.html"')))))
 
 
 # -- resources and files --------------------------------------------------------------------------
 
-case("missing-file", "SB401")(lambda tmp: _zip(tmp, files_with(drop=("shared/style.css",))))
+case("missing-listed-file", "SB410")(lambda tmp: _zip(tmp, files_with(drop=("shared/style.css",))))
 case("missing-launch-file", "SB401")(lambda tmp: _zip(tmp, files_with(drop=("intro/index.html",))))
-case("case-only-mismatch", "SB402")(lambda tmp: _zip(tmp, files_with(
+case("listed-file-case-mismatch", "SB410")(lambda tmp: _zip(tmp, files_with(
     add={"shared/Style.css": "body{}"}, drop=("shared/style.css",))))
+case("launch-case-mismatch", "SB402")(lambda tmp: _zip(tmp, files_with(
+    add={"intro/Index.html": PAGE}, drop=("intro/index.html",))))
+case("schema-files-in-folders", "")(lambda tmp: _zip(tmp, files_with(
+    add={"common/lom.xsd": "<x/>", "dtd/ims.dtd": "<!ELEMENT x ANY>", "adlcp_rootv1p2.xsd": "<x/>"})))
+case("metadata-location-present", "")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<schemaversion>1.2</schemaversion>",
+     "<schemaversion>1.2</schemaversion><adlcp:location>meta/lom.xml</adlcp:location>")),
+    add={"meta/lom.xml": "<l/>"})))
 case("unlisted-file", "SB403")(lambda tmp: _zip(tmp, files_with(add={"intro/notes.txt": "todo"})))
 case("sco-launches-pdf", "SB404")(lambda tmp: _zip(tmp, files_with(manifest(
     ('href="intro/index.html?page=1"', 'href="intro/slides.pdf"'), ('<file href="intro/index.html"/>', "")),
@@ -215,6 +253,12 @@ case("resource-without-type", "SB408")(lambda tmp: _zip(tmp, files_with(manifest
 case("launched-without-scormtype", "SB409")(lambda tmp: _zip(tmp, files_with(manifest(
     (' adlcp:scormtype="sco"', "")))))
 
+case("metadata-location-missing", "SB411")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<schemaversion>1.2</schemaversion>",
+     "<schemaversion>1.2</schemaversion><adlcp:location>meta.xml</adlcp:location>")))))
+case("resource-type-not-webcontent", "SB412")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifier="RES-shared" type="webcontent"', 'identifier="RES-shared" type="asset"')))))
+
 
 # -- adlcp values ----------------------------------------------------------------------------------
 
@@ -226,6 +270,17 @@ case("maxtimeallowed-iso", "SB503")(lambda tmp: _zip(tmp, files_with(manifest(("
 case("timelimitaction-typo", "SB504")(lambda tmp: _zip(tmp, files_with(manifest(
     ("continue,no message", "continue, no message")))))
 
+case("adlcp-wrong-case", "SB505")(lambda tmp: _zip(tmp, files_with(manifest(
+    ("<adlcp:masteryscore>80</adlcp:masteryscore>",
+     "<adlcp:masteryscore>80</adlcp:masteryscore><adlcp:dataFromLMS>level=2</adlcp:dataFromLMS>")))))
+case("masteryscore-on-asset-item", "SB506")(lambda tmp: _zip(tmp, files_with(manifest(
+    ('identifierref="RES-intro"', 'identifierref="RES-shared"'), ('adlcp:scormtype="sco"', 'adlcp:scormtype="asset"'),
+    ('adlcp:scormtype="asset">', 'adlcp:scormtype="asset" href="shared/style.css">')))))
+case("prerequisites-dangling-operator", "SB510")(lambda tmp: _zip(tmp, prerequisites_files("ITEM-intro &amp; &amp;")))
+case("prerequisites-empty", "SB510")(lambda tmp: _zip(tmp, prerequisites_files("  ")))
+case("prerequisites-words", "SB511")(lambda tmp: _zip(tmp, prerequisites_files("ITEM-intro AND ITEM-other")))
+case("prerequisites-without-type", "SB512")(lambda tmp: _zip(tmp, prerequisites_files("ITEM-intro", attrs="")))
+
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_catalogue(case: Case, tmp_path: Path):
@@ -235,6 +290,7 @@ def test_catalogue(case: Case, tmp_path: Path):
     for p in findings:
         assert p.severity == FINDING_CODES[p.code].severity
         assert p.message and p.hint, p
+        assert not set("()[]") & set(p.hint), f"a bracket inside the hint's brackets: {p.hint}"
 
 
 @pytest.mark.parametrize("kind", ["zip", "folder"])
@@ -276,10 +332,20 @@ def test_bomb_limits_stop_decompressing(tmp_path: Path):
     assert "SB112" in {p.code for p in findings}
 
 
-def test_real_ratio_bomb_with_default_limits(tmp_path: Path):
+def test_a_compressible_file_is_a_note_and_every_check_still_runs(tmp_path: Path):
+    """A silent WAV compresses 1000:1: noted, its bytes counted, the manifest still checked."""
+    path = _zip(tmp_path, files_with(manifest((">80<", ">eighty<")), add={"shared/silence.wav": bytes(3 << 20)}))
+    findings = validate_package(path)
+    assert {p.code for p in findings} == {"SB113", "SB403", "SB501"}
+    (ratio,) = [p for p in findings if p.code == "SB113"]
+    assert ratio.path == "shared/silence.wav" and ratio.severity == NOTE
+    assert exit_status(findings) == 1  # the masteryscore error, not the ratio
+
+
+def test_a_real_bomb_still_stops_at_the_byte_budget(tmp_path: Path):
     path = _zip(tmp_path, files_with(add={"shared/zeros.bin": bytes(3 << 20)}))
-    (bomb,) = [p for p in validate_package(path) if p.code == "SB113"]
-    assert bomb.path == "shared/zeros.bin"
+    findings = lint_package(path, limits=Limits(max_total_bytes=1 << 20))
+    assert {"SB112"} <= {p.code for p in findings} and exit_status(findings) == 2
 
 
 def test_xxe_never_reads_the_file(tmp_path: Path):
@@ -332,11 +398,10 @@ def test_manifest_in_subfolder_is_still_checked(tmp_path: Path):
     assert all(p.path.startswith("course/") for p in findings)
 
 
-def test_many_unlisted_files_are_summarised(tmp_path: Path):
-    extra = {f"media/{i:03}.txt": "x" for i in range(70)}
-    findings = [p for p in validate_package(_zip(tmp_path, files_with(add=extra))) if p.code == "SB403"]
-    assert len(findings) == 51
-    assert any("20 more files" in p.message for p in findings)
+def test_missing_launch_file_is_reported_once(tmp_path: Path):
+    (missing,) = validate_package(_zip(tmp_path, files_with(drop=("intro/index.html",))))
+    line = next(i for i, text in enumerate(GOOD_MANIFEST.splitlines(), 1) if 'identifier="RES-intro"' in text)
+    assert missing.code == "SB401" and missing.line == line and missing.severity == ERROR
 
 
 def test_corrupted_zips_never_raise(tmp_path: Path):
@@ -372,7 +437,7 @@ def test_exit_0_on_a_good_package(tmp_path: Path):
 def test_exit_1_on_errors_with_human_lines(tmp_path: Path):
     result = _run(_zip(tmp_path, files_with(manifest((">80<", ">eighty<")))))
     assert result.exit_code == 1
-    line = next(l for l in result.output.splitlines() if "[SB501]" in l)
+    line = next(text for text in result.output.splitlines() if "[SB501]" in text)
     assert re.match(r"^imsmanifest\.xml:\d+: adlcp:masteryscore 'eighty' .* \(.+\) \[SB501\]$", line), line
     assert "1 error, 0 warnings" in result.output.splitlines()[-1]
 
@@ -384,9 +449,20 @@ def test_exit_2_on_unusable_input(tmp_path: Path):
 
 
 def test_strict_fails_on_warnings(tmp_path: Path):
-    path = _zip(tmp_path, files_with(add={"intro/notes.txt": "todo"}))
+    path = _zip(tmp_path, files_with(manifest(('type="webcontent" adlcp:scormtype="asset"',
+                                               'type="resource" adlcp:scormtype="asset"'))))
+    assert {p.code for p in validate_package(path)} == {"SB412"}
     assert _run(path).exit_code == 0
     assert _run(path, "--strict").exit_code == 1
+
+
+def test_notes_fail_only_with_strict_notes(tmp_path: Path):
+    path = _zip(tmp_path, files_with(add={"intro/notes.txt": "todo"}))
+    assert [p.severity for p in validate_package(path)] == ["note"]
+    assert _run(path).exit_code == 0
+    assert _run(path, "--strict").exit_code == 0
+    result = _run(path, "--strict-notes")
+    assert result.exit_code == 1 and "0 errors, 0 warnings, 1 note - fails" in result.output
 
 
 def test_json_output_shape(tmp_path: Path):
@@ -397,7 +473,8 @@ def test_json_output_shape(tmp_path: Path):
     for f in doc["findings"]:
         assert set(f) == {"code", "severity", "path", "line", "message", "hint"}
     assert doc["summary"] | {"package": None} == {
-        "package": None, "errors": 1, "warnings": 1, "unusable": False, "strict": False, "exit_code": 1}
+        "package": None, "errors": 1, "warnings": 0, "notes": 1, "unusable": False, "strict": False,
+        "strict_notes": False, "exit_code": 1, "counts": {"SB403": 1, "SB501": 1}, "omitted": 0}
     assert result.exit_code == 1
 
 
@@ -410,8 +487,11 @@ def test_json_on_unusable_input(tmp_path: Path):
 
 def test_exit_status_mapping():
     from scorm_builder.validate.codes import finding
-    warn, err, unusable = finding("SB403", "a", 0, "m"), finding("SB501", "a", 0, "m"), finding("SB001", "a", 0, "m")
+    warn, err, unusable = finding("SB412", "a", 0, "m"), finding("SB501", "a", 0, "m"), finding("SB001", "a", 0, "m")
+    note = finding("SB403", "a", 0, "m")
     assert exit_status([]) == 0 and exit_status([warn]) == 0 and exit_status([warn], strict=True) == 1
+    assert exit_status([note], strict=True) == 0 and exit_status([note], notes=True) == 1
+    assert exit_status([warn], notes=True) == 1
     assert exit_status([err]) == 1 and exit_status([err, unusable]) == 2
     assert UNUSABLE_CODES <= set(FINDING_CODES)
 
@@ -448,7 +528,7 @@ def test_docs_table_matches_the_codes():
     for code, severity in documented.items():
         expected = "unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity
         assert severity == expected, code
-    assert {ERROR, WARNING} >= {c.severity for c in FINDING_CODES.values()}
+    assert {ERROR, WARNING, NOTE} == {c.severity for c in FINDING_CODES.values()}
 
 
 def test_readme_lists_every_code_with_its_severity():
@@ -457,3 +537,22 @@ def test_readme_lists_every_code_with_its_severity():
     assert set(rows) == set(FINDING_CODES)
     for code, severity in rows.items():
         assert severity == ("unusable" if code in UNUSABLE_CODES else FINDING_CODES[code].severity), code
+
+
+def test_repeated_findings_show_examples_then_a_count_after_the_last_one():
+    from scorm_builder.validate.codes import finding
+    from scorm_builder.validate.report import EXAMPLES, make_report, text_lines
+    findings = sorted([finding("SB403", f"media/{i:02}.png", 0, "unlisted", "list it") for i in range(EXAMPLES + 5)]
+                      + [finding("SB501", "imsmanifest.xml", 3, "bad", "fix"),
+                         finding("SB106", "media/05.png.DS_Store", 0, "junk", "remove it"),
+                         finding("SB105", "zz notes.txt", 0, "space", "rename it")])
+    report = make_report(findings)
+    assert report.counts == {"SB403": EXAMPLES + 5, "SB501": 1, "SB106": 1, "SB105": 1} and report.omitted == 5
+    lines = text_lines(report, "course.zip")
+    assert len(lines) == EXAMPLES + 4
+    count_at = next(i for i, line in enumerate(lines) if "more findings" in line)
+    assert lines[count_at] == ("course.zip: 5 more findings of this code not shown, 15 in all "
+                               "(run with --all to list every one) [SB403]")
+    assert lines[count_at - 1].startswith(f"media/{EXAMPLES - 1:02}.png")
+    assert lines[count_at + 1].startswith("zz notes.txt") and any("[SB106]" in line for line in lines[:count_at])
+    assert make_report(findings, None).shown == findings

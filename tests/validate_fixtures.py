@@ -185,3 +185,28 @@ def overlapping_zip(files: dict[str, str | bytes], inner: str, holder: str) -> b
     _, central_at = _headers(bytes(data), inner)
     struct.pack_into("<I", data, central_at + 42, holder_at + 30 + name_len + extra_len)
     return bytes(data)
+
+
+# -- a second SCO, for adlcp:prerequisites -------------------------------------------------------
+
+def prerequisites_manifest(expression: str | None, attrs: str = ' type="aicc_script"') -> str:
+    """``GOOD_MANIFEST`` with a second SCO item, ITEM-next, whose adlcp:prerequisites is ``expression``
+    (none when ``None``); the page it launches is ``intro/next.html`` (see ``prerequisites_files``)."""
+    prereq = "" if expression is None else f"<adlcp:prerequisites{attrs}>{expression}</adlcp:prerequisites>"
+    return manifest(
+        ("      </item>\n", f"""      </item>
+      <item identifier="ITEM-next" identifierref="RES-next">
+        <title>Next</title>
+        {prereq}
+      </item>
+"""),
+        ("    <resource identifier=\"RES-shared\"", """\
+    <resource identifier="RES-next" type="webcontent" adlcp:scormtype="sco" href="intro/next.html">
+      <file href="intro/next.html"/>
+    </resource>
+    <resource identifier="RES-shared\""""),
+    )
+
+
+def prerequisites_files(expression: str | None, attrs: str = ' type="aicc_script"') -> dict[str, str | bytes]:
+    return files_with(prerequisites_manifest(expression, attrs), add={"intro/next.html": PAGE})

@@ -12,6 +12,7 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # inventory and hygiene: worth tidying, no effect in an LMS
 
 
 @dataclass(frozen=True, order=True)

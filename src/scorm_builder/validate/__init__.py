@@ -5,7 +5,7 @@ Public API::
     from scorm_builder.validate import validate_package, FINDING_CODES, UNUSABLE_CODES, exit_status
 
     findings = validate_package(path, schemas=None)   # list[Problem], sorted; never raises
-    status = exit_status(findings, strict=False)      # 0 clean, 1 errors, 2 unusable input
+    status = exit_status(findings, strict=False, notes=False)  # 0 clean, 1 errors, 2 unusable input
 
 ``validate_package`` reports every problem as a ``scorm_builder.problems.Problem`` with a stable
 ``code`` (``FINDING_CODES``: code -> ``FindingCode(severity, summary, unusable)``, listed in
@@ -15,15 +15,18 @@ hostile archive or an unreadable manifest is a finding too.
 Telling "unusable input" from "errors": a finding whose code is in ``UNUSABLE_CODES`` means the
 input could not, or for safety would not, be inspected (unreadable, not a zip or folder, no
 manifest, zip bomb, forged or path-traversing zip, DOCTYPE in the manifest, bad ``--schemas``
-folder). ``exit_status`` maps that to 2, other errors to 1 (warnings too with ``strict``), else 0;
-the CLI exits with it.
+folder). ``exit_status`` maps that to 2, other errors to 1 (warnings too with ``strict``, notes
+too with ``notes``), else 0; the CLI exits with it. Severities: error (an LMS fails to import,
+launch or track the package, or locks a learner out), warning (a risk in some LMSs), note
+(inventory and hygiene). ``report.make_report`` groups repeated findings of one code for display.
 
 ``schemas`` is a folder with ADL's SCORM 1.2 XSD files; when given, the manifest is also
 validated against them (see ``schema.py`` for the two in-memory fixes the official files need).
 
 Safety: the input is only read, never extracted; nothing is written anywhere. Limits against
 hostile archives are in ``source.Limits`` (1 GiB uncompressed, 100:1 ratio above 1 MiB,
-20,000 entries, 16 MiB manifest, XML depth 64).
+20,000 entries, 16 MiB manifest, XML depth 64); a ratio over 100:1 is only a note, since every
+byte is counted against the total.
 """
 from __future__ import annotations
 
@@ -37,5 +40,5 @@ __all__ = ["validate_package", "FINDING_CODES", "UNUSABLE_CODES", "FindingCode",
 
 
 def validate_package(path: Path, schemas: Path | None = None) -> list[Problem]:
-    """All findings (errors and warnings) for the package at ``path``, sorted. Never raises on bad input."""
+    """All findings (errors, warnings and notes) for the package at ``path``, sorted. Never raises on bad input."""
     return lint_package(Path(path), Path(schemas) if schemas is not None else None)

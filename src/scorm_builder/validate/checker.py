@@ -7,14 +7,14 @@ from pathlib import Path
 from lxml import etree
 
 from ..problems import Problem, display_path
-from . import manifest_rules, resource_rules, structure_rules, zip_rules
+from . import item_rules, manifest_rules, resource_rules, structure_rules, zip_rules
 from .codes import finding
 from .schema import SchemaFolderError, check_schema, load_schema
 from .source import DEFAULT_LIMITS, Entry, FolderSource, Limits, ReadFailure, ZipSource, open_source
-from .spec import is_junk
+from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
 
 MANIFEST = "imsmanifest.xml"
-_HOSTILE_SIZES = {"SB111", "SB112", "SB113"}
+_HOSTILE_SIZES = {"SB111", "SB112"}  # reading stops: counting the bytes would take too long
 
 
 def lint_package(path: Path, schemas: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
@@ -38,28 +38,70 @@ def lint_package(path: Path, schemas: Path | None = None, limits: Limits = DEFAU
 
 
 def locate_manifest(entries: list[Entry], label: str) -> tuple[Entry | None, str, list[Problem]]:
-    """The manifest entry, the folder prefix it sits in ('' at the root), and findings about where it is."""
-    files = [e for e in entries if not e.is_dir]
-    for entry in files:
-        if entry.name == MANIFEST:
-            return entry, "", []
-    named = [e for e in files if re.split(r"[/\\]", e.name)[-1] == MANIFEST and not is_junk(e.name)]
+    """The manifest entry, the folder prefix it sits in ('' at the root), and findings about where it is.
+
+    Names are compared as unzipping writes them (``./imsmanifest.xml`` lands at the root). Of
+    several copies at the root, the last is linted: unzip tools and LMSs write entries in order,
+    so the last copy is the one left on disk.
+    """
+    files = [e for e in entries if not e.is_dir and not is_junk(e.name)]
+    at_root = [e for e in files if unpacked_name(e.name) == MANIFEST]
+    named = [e for e in files if _base(e.name) == MANIFEST and e not in at_root]
+    if at_root:
+        entry = at_root[-1]
+        located = [_copy_note(entry, at_root, e, "at the root") for e in at_root if e is not entry]
+        located += [_copy_note(entry, at_root, e, f"in the folder {_folder(e.name)!r}") for e in named]
+        return entry, "", located
     if named:
-        entry = min(named, key=lambda e: (len(re.split(r"[/\\]", e.name)), e.name))
-        folder = entry.name[: -len(MANIFEST)]
-        return entry, folder, [finding(
+        entry = min(named, key=lambda e: (len(re.split(r"[/\\]", unpacked_name(e.name))), e.name))
+        folder = _folder(entry.name)
+        located = [finding(
             "SB006", entry.name, 0, f"imsmanifest.xml is in the folder {folder!r}, not at the package root",
             f"the whole package was zipped inside a folder: zip the contents of {folder!r}, not the folder")]
-    near = [e for e in files if re.split(r"[/\\]", e.name)[-1].lower() == MANIFEST and not is_junk(e.name)]
+        others = [e for e in named if e is not entry]
+        located += [_copy_note(entry, [entry], e, f"in the folder {_folder(e.name)!r}") for e in others]
+        return entry, folder, located
+    return None, "", [_no_manifest(files, label)]
+
+
+def _base(name: str) -> str:
+    return re.split(r"[/\\]", name)[-1]
+
+
+def _folder(name: str) -> str:
+    return unpacked_name(name)[: -len(MANIFEST)]
+
+
+def _copy_note(linted: Entry, copies: list[Entry], other: Entry, where: str) -> Problem:
+    which = f", the last of {len(copies)} copies at the root: the one unzipping leaves" if len(copies) > 1 else ""
+    position = f" at entry {linted.index + 1} of the zip" if linted.index >= 0 else ""
+    return finding("SB010", other.name, 0,
+                   f"another imsmanifest.xml {where}; {linted.name!r}{position} was linted{which}",
+                   "LMSs read only the manifest at the root: delete the other copies")
+
+
+def _no_manifest(files: list[Entry], label: str) -> Problem:
+    """SB005 or SB007, saying what the package is when it is another kind of course."""
+    names = {unpacked_name(e.name): e.name for e in files}
+    near = [e.name for e in files if _base(e.name).lower() == MANIFEST]
     if near:
-        return None, "", [finding("SB005", label, 0, "the package has no imsmanifest.xml",
-                                  f"found {near[0].name!r}: the name must be exactly imsmanifest.xml, at the root")]
-    zips = [e for e in files if e.name.lower().endswith(".zip")]
+        return finding("SB005", label, 0, "the package has no imsmanifest.xml",
+                       f"found {near[0]!r}: the name must be exactly imsmanifest.xml, at the root")
+    aicc = sorted((n for n in names if "/" not in n and n.lower().endswith(AICC_SUFFIXES)),
+                  key=lambda n: (AICC_SUFFIXES.index("." + n.rsplit(".", 1)[-1].lower()), n))
+    if aicc:
+        return finding("SB005", label, 0, f"no imsmanifest.xml: this is an AICC course (course structure "
+                       f"file {aicc[0]!r}), not a SCORM package",
+                       "upload it as AICC where the LMS supports it, as Moodle does, or export it as SCORM 1.2")
+    if any(n.lower() == CMI5_MANIFEST for n in names):
+        return finding("SB005", label, 0, "no imsmanifest.xml: this is a cmi5 course (cmi5.xml), not a SCORM package",
+                       "upload it to an LMS with cmi5 support, or export it as SCORM 1.2")
+    zips = [e.name for e in files if e.name.lower().endswith(".zip")]
     if zips:
-        return None, "", [finding("SB007", label, 0, f"no imsmanifest.xml, but the zip holds {zips[0].name!r}",
-                                  f"a package was zipped inside another zip: use {zips[0].name!r} itself")]
-    return None, "", [finding("SB005", label, 0, "the package has no imsmanifest.xml",
-                              "a SCORM package has imsmanifest.xml at its root: is this the right file?")]
+        return finding("SB007", label, 0, f"no imsmanifest.xml, but the zip holds {zips[0]!r}",
+                       f"a package was zipped inside another zip: use {zips[0]!r} itself")
+    return finding("SB005", label, 0, "the package has no imsmanifest.xml",
+                   "a SCORM package has imsmanifest.xml at its root: is this the right file?")
 
 
 def _inspect(source: ZipSource | FolderSource, label: str, schema: etree.XMLSchema | None,
@@ -85,9 +127,10 @@ def _inspect(source: ZipSource | FolderSource, label: str, schema: etree.XMLSche
     if problems:
         return findings + problems
     # A symbolic link inside a zip is no file an LMS can serve (SB110); in a folder it is one.
-    files = {e.name for e in source.entries if not e.is_dir and not (e.symlink and source.kind == "zip")}
+    files = {unpacked_name(e.name) for e in source.entries if not e.is_dir and not (e.symlink and source.kind == "zip")}
     findings += manifest_rules.check_manifest(root, where)
     findings += structure_rules.check_structure(root, where)
+    findings += item_rules.check_items(root, where)
     findings += resource_rules.check_resources(root, where, files, prefix)
     if schema is not None:
         findings += check_schema(root, where, schema)

@@ -11,6 +11,14 @@ and a test keeps that page and this table in sync). They are grouped by area:
 * ``SB5xx`` ADL values (``adlcp:*``)
 * ``SB6xx`` XSD validation (``--schemas``)
 
+Severities say what an LMS does with the package (docs/validate.md gives the reason per code):
+
+* *error*: an LMS fails to import, launch or track it, or a learner is locked out;
+* *warning*: a real risk in some LMSs;
+* *note*: inventory and hygiene (an unlisted file, a ``<file>`` entry for an absent file,
+  operating-system junk); no LMS behaves differently. ``exit_status`` counts notes only when
+  asked to (``notes=True``, the CLI's ``--strict-notes``).
+
 A code marked *unusable* means the linter could not or would not look inside the input
 (unreadable, no manifest, hostile archive); the CLI exits 2 when one is present.
 """
@@ -18,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import ERROR, WARNING, Problem
+from ..problems import ERROR, NOTE, WARNING, Problem
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,10 @@ def _w(summary: str) -> FindingCode:
     return FindingCode(WARNING, summary)
 
 
+def _n(summary: str) -> FindingCode:
+    return FindingCode(NOTE, summary)
+
+
 def _u(summary: str) -> FindingCode:
     return FindingCode(ERROR, summary, unusable=True)
 
@@ -51,24 +63,26 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB007": _u("the package is a zip inside the zip"),
     "SB008": _u("imsmanifest.xml cannot be read (encrypted, corrupt, forged or too large)"),
     "SB009": _u("the --schemas folder cannot be used"),
+    "SB010": _n("more than one imsmanifest.xml: which copy was linted"),
     # zip entries and package files
     "SB101": _u("entry name is an absolute path"),
     "SB102": _u("entry name has a '..' segment (zip slip)"),
     "SB103": _e("entry name has a backslash or a control character"),
     "SB104": _e("entry names collide when case is ignored"),
     "SB105": _w("entry name has spaces or non-ASCII characters"),
-    "SB106": _w("operating-system junk file"),
+    "SB106": _n("operating-system junk file"),
     "SB107": _e("entry is encrypted"),
     "SB108": _e("entry is corrupt (CRC mismatch or truncated data)"),
     "SB109": _e("entry uses a compression method other than stored or deflate"),
     "SB110": _u("entry is a symbolic link"),
     "SB111": _u("too many entries"),
     "SB112": _u("total uncompressed size over the limit"),
-    "SB113": _u("compression ratio over the limit (zip bomb)"),
+    "SB113": _n("entry compresses more than 100:1"),
     "SB114": _u("entry decompresses to more bytes than its header declares"),
     "SB115": _u("local header disagrees with the central directory, or entries overlap"),
     "SB116": _e("the same entry name appears twice"),
     "SB117": _e("symbolic link leads outside the package folder"),
+    "SB118": _e("entry name has a part longer than 255 bytes"),
     # the manifest as XML
     "SB201": _e("imsmanifest.xml is not well-formed XML"),
     "SB202": _u("imsmanifest.xml has a DOCTYPE or entity declarations"),
@@ -84,27 +98,35 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB302": _e("identifier used twice"),
     "SB303": _e("identifier contains whitespace"),
     "SB304": _e("identifier longer than 255 characters"),
-    "SB305": _e("identifier has characters outside printable ASCII"),
+    "SB305": _e("identifier has control or other non-printable characters"),
     "SB306": _w("identifier is not a valid XML ID"),
     "SB310": _e("identifierref names no resource"),
     "SB311": _e("organizations/@default names no organization"),
     "SB312": _w("the manifest has no organization"),
-    "SB313": _w("SCO not reachable from the default organization"),
+    "SB313": _w("SCO reachable from no organization"),
     # resources and files
-    "SB401": _e("href names a file that is not in the package"),
-    "SB402": _e("href matches a file only when case is ignored"),
-    "SB403": _w("file in the package not listed in any <file>"),
+    "SB401": _e("resource href names a file that is not in the package"),
+    "SB402": _e("resource href matches a file only when case is ignored"),
+    "SB403": _n("file in the package not listed in the manifest"),
     "SB404": _w("SCO launch file is not an HTML page"),
     "SB405": _e("SCO resource has no href"),
     "SB406": _w("href is an external URL"),
     "SB407": _e("href leaves the package"),
     "SB408": _e("resource has no type attribute"),
     "SB409": _w("launched resource has no adlcp:scormtype"),
+    "SB410": _n("<file> names a file that is not in the package"),
+    "SB411": _w("adlcp:location names a file that is not in the package"),
+    "SB412": _w("resource type is not webcontent"),
     # adlcp values
     "SB501": _e("adlcp:masteryscore is not a number from 0 to 100"),
     "SB502": _e("adlcp:scormtype is not exactly 'sco' or 'asset'"),
     "SB503": _e("adlcp:maxtimeallowed is not HHHH:MM:SS.SS"),
     "SB504": _e("adlcp:timelimitaction is not one of the four allowed values"),
+    "SB505": _w("adlcp name in the adlcp namespace but not spelt as SCORM 1.2 defines it"),
+    "SB506": _w("adlcp item data where it has no effect"),
+    "SB510": _e("adlcp:prerequisites is not an expression Moodle can evaluate"),
+    "SB511": _e("adlcp:prerequisites can never be met"),
+    "SB512": _w("adlcp:prerequisites without type=\"aicc_script\" is ignored"),
     # XSD validation
     "SB601": _e("manifest does not validate against the supplied XSD files"),
 }
@@ -132,12 +154,12 @@ def is_unusable(findings: list[Problem]) -> bool:
     return any(p.code in UNUSABLE_CODES for p in findings)
 
 
-def exit_status(findings: list[Problem], strict: bool = False) -> int:
-    """2: unusable input; 1: errors (or, with ``strict``, warnings); 0: otherwise."""
+def exit_status(findings: list[Problem], strict: bool = False, notes: bool = False) -> int:
+    """2: unusable input; 1: errors (with ``strict`` warnings too; with ``notes`` notes too); 0: otherwise.
+
+    ``notes`` implies ``strict``: a run that fails on notes fails on warnings as well.
+    """
     if is_unusable(findings):
         return 2
-    if any(p.severity == ERROR for p in findings):
-        return 1
-    if strict and any(p.severity == WARNING for p in findings):
-        return 1
-    return 0
+    failing = {ERROR} | ({WARNING} if strict or notes else set()) | ({NOTE} if notes else set())
+    return 1 if any(p.severity in failing for p in findings) else 0

@@ -15,16 +15,21 @@ from ..problems import Problem
 from .codes import finding
 from .source import Limits
 from .spec import (
-    NS_ADLCP, NS_IMSCP, NS_IMSCP_2004, NS_SCORM2004, SCORM_TYPES, TIME_LIMIT_ACTIONS, TIMESPAN_RE,
-    adlcp, cp,
+    ADLCP_NAMES,
+    NS_ADLCP,
+    NS_IMSCP,
+    NS_IMSCP_2004,
+    NS_SCORM2004,
+    SCORM_TYPES,
+    TIME_LIMIT_ACTIONS,
+    TIMESPAN_RE,
+    adlcp,
+    cp,
 )
 
 _DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
 _LIBXML_WHERE = re.compile(r", line \d+, column \d+$")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
-# Local names of the adlcp attribute and elements; found in another namespace, the prefix is missing or wrong.
-_ADLCP_NAMES = {"scormtype", "masteryscore", "maxtimeallowed", "timelimitaction", "datafromlms", "prerequisites",
-                "location"}
 _MANIFEST_START = f'<manifest xmlns="{NS_IMSCP}" xmlns:adlcp="{NS_ADLCP}" ...>'
 
 
@@ -107,11 +112,24 @@ def _namespaces(root: etree._Element, where: str) -> list[Problem]:
                 reported.add(ns)
                 findings.append(finding("SB207", where, el.sourceline, f"{kind} {name.localname} is in namespace "
                                         f"{ns}, not adlcp", f'the adlcp namespace is exactly "{NS_ADLCP}"'))
-            elif name.localname.lower() in _ADLCP_NAMES and ns in (None, NS_IMSCP):
+            elif ns == NS_ADLCP and name.localname not in ADLCP_NAMES:
+                findings.append(_adlcp_spelling(name.localname, kind, where, el.sourceline))
+            elif name.localname.lower() in ADLCP_NAMES and ns in (None, NS_IMSCP):
                 findings.append(finding("SB207", where, el.sourceline,
                                         f"{kind} {name.localname} has no adlcp: prefix, so LMSs ignore it",
                                         f"write adlcp:{name.localname.lower()} with xmlns:adlcp=\"{NS_ADLCP}\""))
     return findings
+
+
+def _adlcp_spelling(local: str, kind: str, where: str, line: int) -> Problem:
+    """An adlcp-namespace name SCORM 1.2 does not define, most often a known one in the wrong case."""
+    if local.lower() in ADLCP_NAMES:
+        return finding("SB505", where, line, f"{kind} adlcp:{local} is spelt adlcp:{local.lower()} in SCORM 1.2; "
+                       "XML names are case-sensitive, so schema-validating LMSs reject it and others ignore it; "
+                       "Moodle alone reads it regardless of case", f"write adlcp:{local.lower()}")
+    known = ", ".join(sorted(ADLCP_NAMES))
+    return finding("SB505", where, line, f"{kind} adlcp:{local} is not defined by SCORM 1.2, so LMSs ignore it",
+                   f"the adlcp names are: {known}")
 
 
 def _metadata(root: etree._Element, where: str) -> list[Problem]:
@@ -126,12 +144,14 @@ def _metadata(root: etree._Element, where: str) -> list[Problem]:
     findings: list[Problem] = []
     if (schema.text or "").strip() != "ADL SCORM":
         findings.append(finding("SB209", where, schema.sourceline,
-                                f"<schema> is {(schema.text or '').strip()!r}, not 'ADL SCORM'", "write <schema>ADL SCORM</schema>"))
+                                f"<schema> is {(schema.text or '').strip()!r}, not 'ADL SCORM'",
+                                "write <schema>ADL SCORM</schema>"))
     text = (version.text or "").strip()
     if text != "1.2":
         scorm2004 = " (that is SCORM 2004)" if "2004" in text or "1.3" in text else ""
         findings.append(finding("SB209", where, version.sourceline,
-                                f"<schemaversion> is {text!r}, not '1.2'{scorm2004}", "write <schemaversion>1.2</schemaversion>"))
+                                f"<schemaversion> is {text!r}, not '1.2'{scorm2004}",
+                                "write <schemaversion>1.2</schemaversion>"))
     return findings
 
 

@@ -12,9 +12,11 @@ from ..scorm12 import IDENTIFIER_MAX, NS_ADLCP, NS_IMSCP, NS_IMSMD, NS_XML, TIME
 
 __all__ = [
     "IDENTIFIER_MAX", "NS_ADLCP", "NS_IMSCP", "NS_IMSMD", "TIMESPAN_RE",
-    "NS_XML", "NS_IMSCP_2004", "NS_SCORM2004", "SCORM_TYPES", "TIME_LIMIT_ACTIONS", "IDENTIFIER_RE",
+    "NS_XML", "NS_IMSCP_2004", "NS_SCORM2004", "SCORM_TYPES", "TIME_LIMIT_ACTIONS",
     "XML_ID_RE", "JUNK_DIRS", "JUNK_FILES", "HTML_SUFFIXES", "SCHEMA_SUFFIXES", "cp", "adlcp", "is_junk",
-    "escapes_root", "ABSOLUTE_RE",
+    "escapes_root", "ABSOLUTE_RE", "AICC_SUFFIXES", "CMI5_MANIFEST", "NAME_PART_MAX_BYTES",
+    "unpacked_name", "WEBCONTENT", "ADLCP_NAMES", "ADLCP_ITEM_DATA",
+    "PREREQUISITE_TYPE", "PREREQUISITE_STATUSES",
 ]
 
 # SCORM 2004 namespaces: content packaging 1.1.4 and the ADL/IMS extensions of 2004.
@@ -26,28 +28,53 @@ NS_SCORM2004 = {
     "http://www.imsglobal.org/xsd/imsss": "imsss (SCORM 2004 simple sequencing)",
 }
 
+# adlcp_rootv1p2.xsd: the attribute and elements of the adlcp namespace, all lower case.
+ADLCP_NAMES = frozenset({"scormtype", "masteryscore", "maxtimeallowed", "timelimitaction", "datafromlms",
+                         "prerequisites", "location"})
+# The item-level elements (CAM 2.3.3): they describe how an item's SCO is launched and scored.
+ADLCP_ITEM_DATA = ("prerequisites", "maxtimeallowed", "timelimitaction", "datafromlms", "masteryscore")
 # adlcp_rootv1p2.xsd: scormtype is the enumeration {sco, asset}; timeLimitActionType likewise.
 SCORM_TYPES = ("sco", "asset")
 TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "continue,no message")
-# Moodle's CMIIdentifier pattern (mod/scorm/datamodels/scorm_12.js): ^[\u0021-\u007E]{0,255}$.
-IDENTIFIER_RE = re.compile(r"^[\u0021-\u007E]*$")
-# imscp_rootv1p1p2.xsd types identifiers as xsd:ID (an NCName); the ASCII subset of it.
-XML_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
+# imscp_rootv1p1p2.xsd types identifiers as xsd:ID, an NCName: a letter or '_' first, then
+# letters, digits, '.', '-', '_', combining marks and extenders (XML 1.0 names, 5th edition).
+XML_ID_RE = re.compile(r"^[^\W\d][\w.\u00B7\u0300-\u036F\u203F\u2040-]*$")
 
 # A path that starts at a root: '/x', '\\x' or a Windows drive 'C:'.
 ABSOLUTE_RE = re.compile(r"^([/\\]|[A-Za-z]:)")
 # Files an operating system drops into a folder or archive; no LMS needs them.
 JUNK_DIRS = ("__MACOSX",)
 JUNK_FILES = (".ds_store", "thumbs.db", "desktop.ini")  # compared case-insensitively
+# SCORM 1.2 CAM 2.3.4: a resource's type is "webcontent" (IMS CP leaves the vocabulary open).
+WEBCONTENT = "webcontent"
+# adlcp:prerequisites (CAM 2.3.3, the AICC script): Moodle evaluates it only with type="aicc_script",
+# and knows these status words and abbreviations (mod/scorm/locallib.php, scorm_eval_prerequisites).
+PREREQUISITE_TYPE = "aicc_script"
+PREREQUISITE_STATUSES = ("passed", "completed", "failed", "incomplete", "browsed", "not attempted",
+                         "p", "c", "f", "i", "b", "n")
 # A SCO is launched in a browser frame: an HTML page.
 HTML_SUFFIXES = (".html", ".htm")
-# Schema files packages carry next to imsmanifest.xml; never listed in <file>.
+# Schema files packages carry for the manifest (at the root, or in folders such as iSpring's
+# common/, extend/, unique/, vocab/ or Lectora's dtd/); tools never list them in <file>.
 SCHEMA_SUFFIXES = (".xsd", ".dtd")
+# What a package is when it has no imsmanifest.xml: an AICC course's structure files (AICC CMI001
+# 2.2: .crs, .au, .des and .cst are required), or a cmi5 course structure at the root.
+AICC_SUFFIXES = (".crs", ".au", ".des", ".cst")
+CMI5_MANIFEST = "cmi5.xml"
+# Most file systems (ext4, NTFS, APFS) refuse a file or folder name longer than 255 bytes (UTF-8).
+NAME_PART_MAX_BYTES = 255
 
 
 def escapes_root(name: str) -> bool:
     """An absolute name, or one with a '..' segment: it would land outside the package folder."""
     return bool(ABSOLUTE_RE.match(name)) or ".." in re.split(r"[/\\]", name)
+
+
+def unpacked_name(name: str) -> str:
+    """The name an entry gets when unzipped: leading './' segments go."""
+    while name.startswith("./"):
+        name = name[2:]
+    return name
 
 
 def is_junk(name: str) -> bool:

@@ -1,7 +1,9 @@
 """Identifiers and the organization tree: unique, well-formed ids; references that resolve; SCOs reachable.
 
-Identifiers follow the stricter of the XSD (``xsd:ID``) and Moodle's pattern
-``^[\\u0021-\\u007E]{0,255}$``: Moodle re-links learner data by item identifier on re-upload.
+Identifiers are ``xsd:ID`` values (imscp_rootv1p1p2.xsd): an XML name, non-ASCII letters
+included. Moodle stores them as they are (up to 255 characters; it re-links learner data by item
+identifier on re-upload); its ASCII pattern for CMIIdentifier applies to run-time data, not to
+manifest identifiers. Whitespace and control characters break the LMSs that split or print them.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .codes import finding
-from .spec import IDENTIFIER_MAX, IDENTIFIER_RE, XML_ID_RE, adlcp, cp
+from .spec import IDENTIFIER_MAX, XML_ID_RE, adlcp, cp
 
 _IDENTIFIED = tuple(cp(t) for t in ("manifest", "organization", "item", "resource"))
 
@@ -48,9 +50,9 @@ def _identifier_form(ident: str, kind: str, line: int, where: str) -> list[Probl
     if len(ident) > IDENTIFIER_MAX:
         findings.append(finding("SB304", where, line, f"{kind} identifier has {len(ident)} characters, "
                                 f"over {IDENTIFIER_MAX}", "shorten it"))
-    if not IDENTIFIER_RE.match("".join(c for c in ident if not c.isspace())):
-        findings.append(finding("SB305", where, line, f"{kind} identifier {shown!r} has characters outside "
-                                "printable ASCII", "use letters, digits, '-', '_' and '.'"))
+    if not "".join(c for c in ident if not c.isspace()).isprintable():
+        findings.append(finding("SB305", where, line, f"{kind} identifier {shown!r} has a control or other "
+                                "non-printable character", "use letters, digits, '-', '_' and '.'"))
     if not findings and not XML_ID_RE.match(ident):
         findings.append(finding("SB306", where, line, f"{kind} identifier {ident!r} is not a valid XML ID; "
                                 "schema-validating LMSs reject it",
@@ -99,14 +101,15 @@ def _organizations(root: etree._Element, where: str, resources: dict) -> list[Pr
         findings.append(finding("SB311", where, holder.sourceline,
                                 f"organizations default={default!r} names no organization",
                                 f"set default to one of: {known}"))
+    # Moodle (and others) let the learner pick any organization, so an item in any of them reaches a SCO.
     chosen = by_id.get(default, orgs[0])
-    reached = {item.get("identifierref") for item in chosen.iter(cp("item"))}
+    reached = {item.get("identifierref") for org in orgs for item in org.iter(cp("item"))}
     for ident, res in resources.items():
         if res.get(adlcp("scormtype")) == "sco" and ident not in reached:
             findings.append(finding("SB313", where, res.sourceline,
-                                    f"SCO resource {ident!r} is not reachable from the default organization",
-                                    f"add an <item identifierref=\"{ident}\"> to organization "
-                                    f"{chosen.get('identifier')!r}, or make it an asset"))
+                                    f"SCO resource {ident!r} is launched by no item of any organization, so no "
+                                    "learner can open it", f"add an <item identifierref=\"{ident}\"> to "
+                                    f"organization {chosen.get('identifier')!r}, or make it an asset"))
     launched = {item.get("identifierref") for item in root.iter(cp("item"))}
     for ident in sorted(launched & resources.keys()):
         res = resources[ident]
