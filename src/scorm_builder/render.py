@@ -13,17 +13,22 @@ from pathlib import Path
 
 import jinja2
 import markupsafe
+import rcssmin
+import rjsmin
 
 from .assets import PAGE_LINK_PREFIX
 from .labels import fill, resolve_labels, runtime_labels
 from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
-from .suspend import quiz_hash, worst_case
+from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, quiz_hash, worst_case
 
 SCO_TEMPLATE = "sco.html"
 STATIC_DIR = "static"
 SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
-STATIC_FILES = ("runtime.js", "style.css")
+# The learner side: the runtime's files in load order (codec and scoring are pure, the transport
+# speaks SCORM 1.2, runtime.js drives the page; docs/runtime.md), then the style sheet.
+RUNTIME_SCRIPTS = ("codec.js", "scoring.js", "scorm12.js", "runtime.js")
+STATIC_FILES = (*RUNTIME_SCRIPTS, "style.css")
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
@@ -69,6 +74,7 @@ def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
         "title": sco.title,
         "passMark": course.pass_mark,
         "quizHash": quiz_hash(sco),
+        "codec": {"format": FORMAT_VERSION, "seedLimit": SEED_MAX + 1, "attemptsMax": ATTEMPTS_COUNTER_MAX},
         "suspendWorstCase": len(worst_case(sco)),
         "pages": pages,
         "quizzes": quizzes,
@@ -93,6 +99,7 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
         def render(sco: Sco = sco) -> bytes:
             html = env.get_template(SCO_TEMPLATE).render(
                 course=course, sco=sco, data=runtime_data(course, sco, labels), shared=f"../{SHARED_DIR}",
+                scripts=RUNTIME_SCRIPTS,
                 labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
@@ -107,7 +114,7 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
             problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
                                     "reinstall scorm-builder or restore the file in templates/static/"))
             continue
-        files[f"{SHARED_DIR}/{name}"] = source.read_bytes()
+        files[f"{SHARED_DIR}/{name}"] = minified(name, source.read_bytes())
     for sco in course.scos:
         for asset in sco.assets:
             if asset.package_path not in files:
@@ -115,6 +122,16 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     if problems:
         raise ProblemsError(problems)
     return files
+
+
+def minified(name: str, data: bytes) -> bytes:
+    """The learner-side file as shipped: JavaScript and CSS without comments and spare white space
+    (rjsmin, rcssmin), so the readable sources in templates/static/ cost the learner nothing."""
+    if name.endswith(".js"):
+        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8") + b"\n"
+    if name.endswith(".css"):
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8") + b"\n"
+    return data
 
 
 def label_function(labels: dict[str, str]):

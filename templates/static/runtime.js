@@ -1,110 +1,14 @@
-/* scorm-builder learner runtime: page navigation, the quiz and SCORM 1.2 tracking, in one file
-   without dependencies. docs/runtime.md describes the behaviour; "field notes" below means
-   shared/docs/scorm12-field-notes.md, where each SCORM rule comes from. */
+/* scorm-builder learner runtime: the page controller (navigation, the quiz on the page, saving
+   and leaving). It uses three files loaded before it: codec.js (the saved state), scoring.js
+   (scores, retries, option order) and the transport of the package's standard (scorm12.js), which
+   alone speaks to the LMS. docs/runtime.md describes the behaviour. */
 (function (win, doc) {
   "use strict";
   var root = doc.documentElement;
   // Before the first paint: style.css then shows one page at a time (without JS, all of them).
   root.className += " sb-js";
 
-  /* ---- cmi.suspend_data encoding: mirrored in src/scorm_builder/suspend.py
-     1|<quiz-hash>|<furthest page>|<seed>|<quiz>;<quiz>...  (numbers in base 36), <quiz> =
-     <attempts used>.<submitted 0/1>.<chosen keys per question, joined by ",">. Compact: 1.2 keeps
-     4,096 characters and the build checks the worst case (field notes, "Learner data and resume"). */
-  var FORMAT = "1";
-  var SEED_LIMIT = 2176782336; // 36^6: seeds are below this (suspend.SEED_MAX + 1)
-  var ATTEMPTS_MAX = 1295; // "zz": unlimited attempts are counted up to here (suspend.ATTEMPTS_COUNTER_MAX)
-
-  function b36(n) { return Math.max(0, Math.floor(n)).toString(36); }
-  function n36(s) { return /^[0-9a-z]{1,7}$/.test(s) ? parseInt(s, 36) : -1; }
-
-  function freshQuizzes(data) {
-    return data.quizzes.map(function (quiz) {
-      return { used: 0, submitted: false, answers: quiz.questions.map(function () { return []; }) };
-    });
-  }
-
-  function encodeState(st, data) {
-    var quizzes = data.quizzes.map(function (quiz, qi) {
-      var q = st.quizzes[qi] || {};
-      var answers = quiz.questions.map(function (question, i) {
-        var chosen = (q.answers && q.answers[i]) || [];
-        return question.keys.filter(function (k) { return chosen.indexOf(k) >= 0; }).join("");
-      });
-      return b36(q.used || 0) + "." + (q.submitted ? 1 : 0) + "." + answers.join(",");
-    });
-    return [FORMAT, data.quizHash, b36(st.furthest || 0), b36(st.seed || 0), quizzes.join(";")].join("|");
-  }
-
-  /* Returns null when the text is not ours; otherwise {furthest, seed, quizzes, quizKept}.
-     A different quiz hash (the quiz was edited since) drops the quiz state and keeps the rest. */
-  function decodeState(text, data) {
-    var f = String(text || "").split("|");
-    if (f.length !== 5 || f[0] !== FORMAT) return null;
-    var furthest = n36(f[2]), seed = n36(f[3]);
-    if (furthest < 0 || seed < 0) return null;
-    var st = { furthest: Math.min(furthest, data.pages.length - 1), seed: seed % SEED_LIMIT,
-      quizzes: freshQuizzes(data), quizKept: false };
-    var parts = f[4] ? f[4].split(";") : [];
-    if (f[1] !== data.quizHash || parts.length !== data.quizzes.length) return st;
-    var quizzes = [];
-    for (var i = 0; i < parts.length; i++) {
-      var quiz = data.quizzes[i], p = parts[i].split(".");
-      var used = p.length === 3 ? n36(p[0]) : -1;
-      var answers = used >= 0 ? p[2].split(",") : [];
-      if (used < 0 || (p[1] !== "0" && p[1] !== "1") || answers.length !== quiz.questions.length) return st;
-      quizzes.push({
-        used: Math.min(used, quiz.attempts || ATTEMPTS_MAX),
-        submitted: p[1] === "1",
-        answers: answers.map(function (a, j) {
-          var question = quiz.questions[j];
-          var chosen = question.keys.filter(function (k) { return a.indexOf(k) >= 0; });
-          return question.type === "multiple" ? chosen : chosen.slice(0, 1);
-        })
-      });
-    }
-    st.quizzes = quizzes;
-    st.quizKept = true;
-    return st;
-  }
-
-  /* ---- small helpers */
-  function pad(n, width) { n = String(n); while (n.length < width) n = "0" + n; return n; }
-
-  /* CMITimespan [H]HHH:MM:SS[.SS], as Moodle's regex wants (field notes, "Time"). */
-  function timespan(ms, hourDigits, hundredths) {
-    var cs = Math.min(Math.max(0, Math.floor(ms / 10)), 3599999999); // at most 9999:59:59.99
-    var out = pad(Math.floor(cs / 360000), hourDigits) + ":" + pad(Math.floor(cs / 6000) % 60, 2) + ":" +
-      pad(Math.floor(cs / 100) % 60, 2);
-    return hundredths ? out + "." + pad(cs % 100, 2) : out;
-  }
-
-  /* CMITime: time of day HH:MM:SS. */
-  function clock(d) { return pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2); }
-
-  /* A score in 0..100 with at most two decimals, as the text written to cmi.core.score.raw. */
-  function scoreText(got, total) { return String(total ? Math.round(got * 10000 / total) / 100 : 0); }
-
-  /* Option order: seeded shuffle, the same on resume, new for each attempt. */
-  function shuffled(keys, seed, quizIndex, attempt, questionIndex) {
-    var a = seed;
-    a = Math.imul(a ^ (quizIndex + 1), 0x9e3779b1);
-    a = Math.imul(a ^ (attempt + 1), 0x85ebca6b);
-    a = Math.imul(a ^ (questionIndex + 1), 0xc2b2ae35) ^ (a >>> 16);
-    function next() { // mulberry32
-      a = (a + 0x6d2b79f5) | 0;
-      var t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-    var out = keys.slice();
-    for (var i = out.length - 1; i > 0; i--) {
-      var j = Math.floor(next() * (i + 1)), k = out[i];
-      out[i] = out[j];
-      out[j] = k;
-    }
-    return out;
-  }
+  var SB = win.ScormBuilder || {}, codec = SB.codec, scoring = SB.scoring, lmsLink = SB.transport;
 
   function warn(message) { try { win.console.warn("[scorm-builder] " + message); } catch (e) { /* no console */ } }
   function $(sel, from) { return (from || doc).querySelector(sel); }
@@ -117,82 +21,8 @@
   }
   function show(e, visible) { if (e) e.hidden = !visible; }
 
-  /* ---- the SCORM 1.2 API: found as ADL's algorithm and pipwerks do (self, up to 7 parents, then the
-     opener's chain), every access guarded (field notes, "Launch and API discovery"). */
-  function findIn(w) {
-    for (var i = 0; w && i <= 7; i++) {
-      try { if (w.API && typeof w.API.LMSInitialize !== "undefined") return w.API; } catch (e) { /* cross-origin */ }
-      var up = null;
-      try { up = w.parent; } catch (e) { /* detached */ }
-      if (!up || up === w) break;
-      w = up;
-    }
-    return null;
-  }
-
-  function findAPI() {
-    var api = findIn(win);
-    try { if (!api && win.opener) api = findIn(win.opener); } catch (e) { /* no opener */ }
-    try { if (!api && win.top && win.top.opener) api = findIn(win.top.opener); } catch (e) { /* no opener */ }
-    return api;
-  }
-
-  var COMMIT_GAP = 2000; // at most one throttled commit every 2 s, with a trailing one
-  var lms = { api: null, live: false, finished: false, written: {}, dirty: false, lastCommit: 0, timer: 0 };
-
-  function call(name, args) {
-    try {
-      var r = lms.api[name].apply(lms.api, args || []);
-      return r === undefined || r === null ? "" : String(r);
-    } catch (e) {
-      warn(name + " threw: " + e);
-      return "false";
-    }
-  }
-
-  function lmsError() {
-    var code = call("LMSGetLastError");
-    return "error " + code + " (" + call("LMSGetErrorString", [code]) + ")";
-  }
-
-  /* On "false": read the error, warn, retry once. Never throws at the learner. */
-  function attempt(name, args, label) {
-    for (var i = 0; i < 2; i++) {
-      if (call(name, args) === "true") return true;
-      warn(label + " failed: " + lmsError() + (i ? "; giving up" : "; retrying once"));
-    }
-    return false;
-  }
-
-  function getValue(key) { return lms.live && !lms.finished ? call("LMSGetValue", [key]) : ""; }
-
-  function setValue(key, value) {
-    if (!lms.live || lms.finished) return false;
-    value = String(value);
-    if (lms.written[key] === value) return true; // unchanged since it was last written
-    if (!attempt("LMSSetValue", [key, value], "LMSSetValue(" + key + ")")) return false;
-    lms.written[key] = value;
-    lms.dirty = true;
-    return true;
-  }
-
-  /* Commit now, or (throttled) at most every COMMIT_GAP ms with a trailing commit. */
-  function commit(now) {
-    if (!lms.live || lms.finished || !lms.dirty) return;
-    var wait = lms.lastCommit + COMMIT_GAP - Date.now();
-    if (!now && wait > 0) {
-      if (!lms.timer) lms.timer = setTimeout(function () { lms.timer = 0; commit(true); }, wait);
-      return;
-    }
-    clearTimeout(lms.timer);
-    lms.timer = 0;
-    lms.lastCommit = Date.now();
-    lms.dirty = false;
-    if (!attempt("LMSCommit", [""], "LMSCommit")) lms.dirty = true;
-  }
-
   /* ---- the runtime */
-  var data, pages, links, ui = {}, quizzes = [], state, session;
+  var data, pages, links, ui = {}, quizzes = [], state, session, lms;
 
   function start() {
     data = JSON.parse($("#sb-data").textContent);
@@ -213,46 +43,29 @@
     setupNavigation();
     setupLifecycle();
     var notices = [];
-    if (!lms.live) {
-      notices.push(L(lms.api ? "lms_silent" : "no_lms"));
-    }
+    if (!session.live) notices.push(L(session.found ? "lms_silent" : "no_lms"));
     else if (session.mode !== "normal") notices.push(L(session.mode === "review" ? "mode_review" : "mode_browse"));
     else if (!session.graded) notices.push(L("no_credit"));
     if (notices.length) { ui.notice.textContent = notices.join(" "); show(ui.notice, true); }
-    show(ui.exit, lms.live);
+    show(ui.exit, session.live);
     setupContents();
     goTo(state.page, false);
     if (state.resumed) say(L("welcome_back"));
   }
 
+  /* The LMS's view of this launch; without an LMS, what this browser saved. */
   function connect() {
-    var s = { mode: "normal", credit: "credit", status: "", entry: "", mastery: NaN, suspend: "", location: "", raw: "" };
-    lms.api = findAPI();
-    if (lms.api) {
-      lms.live = true;
-      if (!attempt("LMSInitialize", [""], "LMSInitialize")) lms.live = false;
-    }
-    if (lms.live) {
-      s.mode = getValue("cmi.core.lesson_mode") || "normal"; // empty means normal (field notes, "Score and status")
-      s.credit = getValue("cmi.core.credit") || "credit";
-      s.status = getValue("cmi.core.lesson_status");
-      s.entry = getValue("cmi.core.entry");
-      s.raw = getValue("cmi.core.score.raw");
-      s.mastery = parseFloat(getValue("cmi.student_data.mastery_score"));
-      s.suspend = getValue("cmi.suspend_data");
-      s.location = getValue("cmi.core.lesson_location");
-    } else {
+    lms = lmsLink;
+    var s = lms.connect();
+    if (!s.live) {
       var saved = loadLocal();
       if (saved) { s.suspend = String(saved.suspend || ""); s.location = String(saved.location || ""); }
     }
-    s.tracking = lms.live && s.mode === "normal"; // browse and review change no status, score or data
-    s.review = lms.live && s.mode === "review"; // a finished attempt, shown read-only
+    s.tracking = s.live && s.mode === "normal"; // browse and review change no status, score or data
+    s.review = s.live && s.mode === "review"; // a finished attempt, shown read-only
     s.graded = s.tracking && s.credit !== "no-credit";
     s.passMark = isFinite(s.mastery) && s.mastery >= 0 && s.mastery <= 100 ? s.mastery : data.passMark;
     s.started = Date.now();
-    if (s.tracking && /^(not attempted|browsed|)$/.test(s.status)) {
-      if (setValue("cmi.core.lesson_status", "incomplete")) s.status = "incomplete";
-    }
     return s;
   }
 
@@ -273,12 +86,13 @@
      data; "resume" restores; "" (launched before, not suspended) restores too, so that a finished
      attempt shows what was recorded. Without an LMS, what this browser saved comes back. */
   function restore(s) {
-    var st = { page: 0, furthest: 0, seed: Math.floor(Math.random() * SEED_LIMIT), quizzes: freshQuizzes(data), resumed: false };
-    if (lms.live && s.entry === "ab-initio") {
+    var st = { page: 0, furthest: 0, seed: Math.floor(Math.random() * data.codec.seedLimit),
+      quizzes: codec.freshQuizzes(data), resumed: false };
+    if (s.live && s.entry === "ab-initio") {
       if (s.suspend || s.location) warn("cmi.core.entry is ab-initio: starting fresh, ignoring the saved data the LMS sent");
       return st;
     }
-    var saved = decodeState(s.suspend, data);
+    var saved = codec.decodeState(s.suspend, data);
     if (saved) {
       st.furthest = saved.furthest;
       if (saved.quizKept) { st.seed = saved.seed; st.quizzes = saved.quizzes; }
@@ -293,30 +107,25 @@
     return st;
   }
 
+  function isDone() { return scoring.isDone(data, state, session.passMark); }
+
   /* Write the state where it belongs (the LMS, or localStorage when there is none). */
   function writeState() {
-    var location = data.pages[state.page].id, text = encodeState(state, data);
-    if (!lms.live) { saveLocal(location, text); return; }
-    if (session.tracking) {
-      setValue("cmi.core.lesson_location", location);
-      setValue("cmi.suspend_data", text);
-      setValue("cmi.core.exit", isDone() ? "" : "suspend"); // field notes: exit suspend while incomplete
-    }
+    var location = data.pages[state.page].id, text = codec.encodeState(state, data);
+    if (!session.live) { saveLocal(location, text); return; }
+    if (session.tracking) lms.saveState(location, text, isDone());
   }
 
   /* Write, then commit throttled (or now). */
   function save(now) {
     writeState();
-    commit(now);
+    lms.commit(now);
   }
 
   function finish() {
-    if (!lms.live || lms.finished) return;
+    if (!session.live || lms.finished()) return;
     writeState();
-    clearTimeout(lms.timer);
-    setValue("cmi.core.session_time", timespan(Date.now() - session.started, 4, true));
-    lms.finished = true; // LMSFinish exactly once; no call after it
-    if (call("LMSFinish", [""]) !== "true") warn("LMSFinish failed");
+    lms.finish(Date.now() - session.started);
   }
 
   function say(text) { if (ui.status) ui.status.textContent = text; }
@@ -446,66 +255,18 @@
     save(false);
   }
 
-  function isRight(question, chosen) {
-    return chosen.length === question.correct.length &&
-      question.correct.every(function (k) { return chosen.indexOf(k) >= 0; });
-  }
+  /* The learner can retry here: the quiz is open to a retry, not after LMSFinish, not in review. */
+  function canRetry(qi) { return scoring.retryOpen(data, state, qi, session.passMark) && !lms.finished() && !session.review; }
 
-  /* Weighted score of some quizzes: {got, total, right, count}. */
-  function tally(list) {
-    var t = { got: 0, total: 0, right: 0, count: 0 };
-    list.forEach(function (qi) {
-      data.quizzes[qi].questions.forEach(function (question, i) {
-        var ok = isRight(question, state.quizzes[qi].answers[i]);
-        t.total += question.weight;
-        t.count += 1;
-        if (ok) { t.got += question.weight; t.right += 1; }
-      });
-    });
-    return t;
-  }
-
-  function quizPassed(qi) {
-    var t = tally([qi]);
-    return parseFloat(scoreText(t.got, t.total)) >= session.passMark;
-  }
-
-  function attemptsLeft(qi) {
-    var max = data.quizzes[qi].attempts;
-    return max ? max - state.quizzes[qi].used : Infinity;
-  }
-
-  /* Every quiz submitted and the SCO's overall score reaches the pass mark: a pass is final. */
-  function scoPassed() {
-    if (!state.quizzes.every(function (st) { return st.submitted; })) return false;
-    var t = tally(allIndexes());
-    return parseFloat(scoreText(t.got, t.total)) >= session.passMark;
-  }
-
-  /* The quiz may be attempted again: submitted, not passed, attempts left, the SCO not passed. */
-  function retryOpen(qi) {
-    return state.quizzes[qi].submitted && attemptsLeft(qi) > 0 && !quizPassed(qi) && !scoPassed();
-  }
-
-  /* ... and the learner can do it here: not after LMSFinish, not in review mode. */
-  function canRetry(qi) { return retryOpen(qi) && !lms.finished && !session.review; }
-
-  /* Done: the result is final (passed, or no attempt left; content read to the end), so it is
-     reported and cmi.core.exit is "" rather than "suspend". */
-  function isDone() {
-    if (!data.quizzes.length) return state.furthest >= pages.length - 1;
-    return state.quizzes.every(function (st, qi) { return st.submitted && !retryOpen(qi); });
-  }
-
-  function allIndexes() { return data.quizzes.map(function (_, qi) { return qi; }); }
+  function locked(st) { return st.submitted || lms.finished() || session.review; }
 
   function renderQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
     var attemptIndex = Math.max(0, st.submitted ? st.used - 1 : st.used);
     quiz.questions.forEach(function (question, i) {
-      var parts = q.questions[i], chosen = st.answers[i], right = isRight(question, chosen);
+      var parts = q.questions[i], chosen = st.answers[i], right = scoring.isRight(question, chosen);
       if (quiz.shuffle && question.type !== "true-false") {
-        shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
+        scoring.shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
           var o = option(qi, i, k);
           if (o) parts.box.appendChild(o);
         });
@@ -516,7 +277,7 @@
         var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
         var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
         input.checked = picked;
-        input.disabled = st.submitted || lms.finished || session.review;
+        input.disabled = locked(st);
         o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
         if (verdict) {
           verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
@@ -533,23 +294,22 @@
     });
     show(q.submit, !st.submitted && !session.review);
     show(q.retry, canRetry(qi));
-    if (q.submit) q.submit.disabled = lms.finished;
+    if (q.submit) q.submit.disabled = lms.finished();
     q.result.textContent = "";
     q.result.classList.remove("sb-pass", "sb-fail");
     if (st.submitted) writeResult(qi);
   }
 
   function writeResult(qi) {
-    var q = quizzes[qi], t = tally([qi]), pct = scoreText(t.got, t.total), passed = quizPassed(qi);
-    var left = attemptsLeft(qi), lines = [];
+    var q = quizzes[qi], t = scoring.tally(data, state, [qi]), passed = scoring.quizPassed(data, state, qi, session.passMark);
+    var left = scoring.attemptsLeft(data, state, qi), lines = [];
     q.result.classList.add(passed ? "sb-pass" : "sb-fail");
     q.result.appendChild(el("p", "sb-result-head", L(passed ? "result_passed" : "result_failed")));
-    lines.push(L("score", { score: pct, right: t.right, count: t.count, pass_mark: session.passMark }));
+    lines.push(L("score", { score: t.raw, right: t.right, count: t.count, pass_mark: session.passMark }));
     if (!passed && canRetry(qi)) lines.push(left === Infinity ? L("can_try_again") : L("attempts_left", { count: left }));
     else if (!passed && left <= 0) lines.push(L("no_attempts_left"));
     if (data.quizzes.length > 1 && state.quizzes.every(function (s) { return s.submitted; })) {
-      var all = tally(allIndexes());
-      lines.push(L("overall_score", { score: scoreText(all.got, all.total) }));
+      lines.push(L("overall_score", { score: scoring.tally(data, state, scoring.allIndexes(data)).raw }));
     }
     lines.push(L("feedback_above"));
     lines.forEach(function (line) { q.result.appendChild(el("p", "", line)); });
@@ -557,7 +317,7 @@
 
   function submitQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
-    if (st.submitted || lms.finished || session.review) return;
+    if (locked(st)) return;
     for (var i = 0; i < quiz.questions.length; i++) {
       if (!st.answers[i].length) {
         q.result.textContent = L("unanswered", { number: i + 1 });
@@ -567,12 +327,18 @@
       }
     }
     st.submitted = true;
-    st.used = Math.min(st.used + 1, quiz.attempts || ATTEMPTS_MAX);
-    if (session.tracking) interactions(qi);
+    st.used = Math.min(st.used + 1, quiz.attempts || data.codec.attemptsMax);
+    if (session.tracking) {
+      lms.interactions(quiz.questions.map(function (question, n) {
+        var chosen = st.answers[n];
+        return { id: question.id, type: question.type, chosen: chosen, correct: question.correct,
+          right: scoring.isRight(question, chosen), weight: question.weight };
+      }), q.started);
+    }
     renderQuiz(qi);
     writeState();
     report();
-    commit(true); // commit immediately after a submit
+    lms.commit(true); // commit immediately after a submit
     q.result.focus();
   }
 
@@ -584,74 +350,34 @@
     q.started = Date.now();
     renderQuiz(qi);
     save(false);
-    var left = attemptsLeft(qi), n = st.used + 1;
+    var left = scoring.attemptsLeft(data, state, qi), n = st.used + 1;
     say(left === Infinity ? L("new_attempt", { number: n }) : L("new_attempt_of", { number: n, count: st.used + left }));
     var first = $("input", q.form);
     if (first) first.focus();
   }
 
-  /* cmi.interactions.n.* for each question of a submitted attempt; n continues from _count
-     (1.2 interactions are write-only, so every attempt appends new records). */
-  function interactions(qi) {
-    var n = parseInt(getValue("cmi.interactions._count"), 10);
-    if (isNaN(n)) return;
-    var quiz = data.quizzes[qi], st = state.quizzes[qi], now = new Date();
-    var latency = timespan(now - (quizzes[qi].started || now), 2, false), time = clock(now);
-    quiz.questions.forEach(function (question, i) {
-      var p = "cmi.interactions." + (n + i) + ".", chosen = st.answers[i];
-      setValue(p + "id", question.id);
-      setValue(p + "type", question.type === "true-false" ? "true-false" : "choice");
-      setValue(p + "time", time);
-      setValue(p + "weighting", String(question.weight));
-      setValue(p + "student_response", chosen.join(","));
-      setValue(p + "correct_responses.0.pattern", question.correct.join(","));
-      setValue(p + "result", isRight(question, chosen) ? "correct" : "wrong");
-      setValue(p + "latency", latency);
-    });
-  }
-
-  /* Status and score, normal mode only (docs/runtime.md, "Status and score" and "Retries").
-     A SCO with quizzes reports once its result is final: passed, or failed with no attempt left.
-     Before that it stays "incomplete" with no score, so that neither the LMS's mastery override
-     nor its review mode on relaunch can take the learner's remaining attempts away. The status
-     is committed before the score: Moodle stores a commit's score first and judges completion on
-     the status stored before it. A pass the LMS already holds is never lowered. A SCO without
-     quizzes is completed on its last page. No credit: completed, no score. */
+  /* The result, normal mode only (docs/runtime.md, "Status and score" and "Retries"): once it is
+     final (passed, or failed with no attempt left; a SCO without quiz read to its last page). Before
+     that nothing is reported, so that neither the LMS's mastery override nor its review mode on
+     relaunch can take the learner's remaining attempts away. No credit: completed, no score. */
   function report() {
-    if (!session.tracking) return;
-    if (!data.quizzes.length) {
-      if (state.furthest >= pages.length - 1 && !/^(completed|passed|failed)$/.test(session.status)) setStatus("completed");
-      return;
-    }
-    if (!isDone()) return;
-    if (!session.graded) { setStatus("completed"); return; }
-    var t = tally(allIndexes()), raw = scoreText(t.got, t.total);
-    var status = parseFloat(raw) >= session.passMark ? "passed" : "failed";
-    if (session.status === "passed" && (status !== "passed" || parseFloat(raw) < parseFloat(session.raw))) return;
-    if (setStatus(status)) commit(true);
-    setValue("cmi.core.score.min", "0");
-    setValue("cmi.core.score.max", "100");
-    if (setValue("cmi.core.score.raw", raw)) session.raw = raw;
-  }
-
-  function setStatus(status) {
-    if (!setValue("cmi.core.lesson_status", status)) return false;
-    session.status = status;
-    return true;
+    if (!session.tracking || !isDone()) return;
+    if (!data.quizzes.length || !session.graded) { lms.report({ completed: true }); return; }
+    lms.report(scoring.result(data, state, session.passMark));
   }
 
   /* ---- page lifecycle: commit on hide, finish once on pagehide or "Save and exit"
-     Never unload/beforeunload (field notes, "Page lifecycle"). */
+     Never unload/beforeunload (docs/moodle.md, "Saving while leaving"). */
   function setupLifecycle() {
     doc.addEventListener("visibilitychange", function () {
       if (doc.visibilityState === "hidden") save(true);
     });
     win.addEventListener("pagehide", function () {
-      if (lms.live) finish();
+      if (session.live) finish();
       else save(true);
     });
     win.addEventListener("pageshow", function (e) {
-      if (e.persisted && lms.finished) ended(L("session_ended"));
+      if (e.persisted && lms.finished()) ended(L("session_ended"));
     });
     if (ui.exit) {
       ui.exit.addEventListener("click", function () {
@@ -670,17 +396,9 @@
     ui.notice.focus();
   }
 
-  win.ScormBuilder = {
-    encodeState: encodeState,
-    decodeState: decodeState,
-    timespan: timespan,
-    scoreText: scoreText,
-    shuffled: shuffled,
-    state: function () { return JSON.parse(JSON.stringify(state)); },
-    data: function () { return data; },
-    live: function () { return lms.live; },
-    finished: function () { return lms.finished; }
-  };
+  // For tests and the curious, beside codec, scoring and transport.
+  SB.state = function () { return JSON.parse(JSON.stringify(state)); };
+  SB.data = function () { return data; };
 
   function boot() {
     try {

@@ -14,5 +14,5 @@ def test_seed_package_and_runtime_stay_within_budget(tmp_path):
     size = result.zip_path.stat().st_size
     assert size <= ZIP_BUDGET, f"the seed package is {size} bytes"
     runtime = {name: len(result.files[f"{SHARED_DIR}/{name}"]) for name in STATIC_FILES}
-    assert set(runtime) == {"runtime.js", "style.css"}
+    assert set(runtime) == {"codec.js", "scoring.js", "scorm12.js", "runtime.js", "style.css"}
     assert sum(runtime.values()) <= RUNTIME_BUDGET, runtime

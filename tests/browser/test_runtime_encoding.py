@@ -19,8 +19,8 @@ WORST_STATE_JS = """([seedMax, attemptsMax]) => {
       answers: q.questions.map(x => x.type === 'multiple' ? x.keys.slice().reverse() : [x.keys[x.keys.length - 1]]),
     })),
   };
-  const text = ScormBuilder.encodeState(state, d);
-  return {text, declared: d.suspendWorstCase, decoded: ScormBuilder.decodeState(text, d)};
+  const text = ScormBuilder.codec.encodeState(state, d);
+  return {text, declared: d.suspendWorstCase, decoded: ScormBuilder.codec.decodeState(text, d)};
 }"""
 
 
@@ -67,7 +67,7 @@ def test_decoder_rejects_foreign_or_damaged_data(page, site):
         "1|zzzz|1|a|1.1.ab,t,c": "dropped",  # the quiz changed since
     }
     for text, expect in cases.items():
-        got = page.evaluate("t => ScormBuilder.decodeState(t, ScormBuilder.data())", text)
+        got = page.evaluate("t => ScormBuilder.codec.decodeState(t, ScormBuilder.data())", text)
         if expect is None:
             assert got is None, text
         elif expect == "clamped":
@@ -88,6 +88,6 @@ def test_time_formats(page, site):
         (65_000, 2, False, "00:01:05"),
     ]
     for ms, digits, hundredths, expected in cases:
-        assert page.evaluate("a => ScormBuilder.timespan(...a)", [ms, digits, hundredths]) == expected
-    assert [page.evaluate("a => ScormBuilder.scoreText(...a)", a) for a in ([2, 3], [1, 3], [3, 3], [0, 4], [1, 8])] == \
+        assert page.evaluate("a => ScormBuilder.transport.timespan(...a)", [ms, digits, hundredths]) == expected
+    assert [page.evaluate("a => ScormBuilder.scoring.scoreText(...a)", a) for a in ([2, 3], [1, 3], [3, 3], [0, 4], [1, 8])] == \
         ["66.67", "33.33", "100", "0", "12.5"]
