@@ -225,10 +225,11 @@
       if (!form) return;
       var q = {
         form: form, started: 0, result: $(".sb-result", form), submit: $(".sb-submit", form),
-        retry: $(".sb-retry", form), actions: $(".sb-quiz-actions", form),
+        retry: $(".sb-retry", form), actions: $(".sb-quiz-actions", form), note: $(".sb-attempt-note", form),
         questions: data.quizzes[qi].questions.map(function (question) {
           var fs = $('fieldset[data-question="' + question.id + '"]', form);
-          return { fs: fs, box: $(".sb-options", fs), result: $(".sb-qresult", fs), why: $(".sb-rationale", fs) };
+          return { fs: fs, box: $(".sb-options", fs), result: $(".sb-qresult", fs), why: $(".sb-rationale", fs),
+            message: $(".sb-qmessage", fs) };
         })
       };
       quizzes[qi] = q;
@@ -251,8 +252,34 @@
         var o = option(qi, i, k), box = o && $("input", o);
         return box && box.checked;
       });
+      if (st.answers[i].length) markUnanswered(quizzes[qi].questions[i], "");
     });
     save(false);
+  }
+
+  /* An unanswered question after Submit: its message next to it, tied to the group by
+     aria-describedby, the group marked aria-invalid; "" clears both. */
+  function markUnanswered(parts, message) {
+    var fs = parts.fs, msg = parts.message;
+    if (!msg) return;
+    var ids = (fs.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== msg.id; });
+    msg.textContent = message;
+    show(msg, !!message);
+    if (message) {
+      fs.setAttribute("aria-invalid", "true");
+      ids.unshift(msg.id);
+    } else {
+      fs.removeAttribute("aria-invalid");
+    }
+    if (ids.length) fs.setAttribute("aria-describedby", ids.join(" "));
+    else fs.removeAttribute("aria-describedby");
+  }
+
+  /* The attempt line at the top of the quiz, where focus lands after Try again; "" removes it. */
+  function attemptNote(q, text) {
+    if (!q.note) return;
+    q.note.textContent = text;
+    q.note.classList.toggle("sb-shown", !!text);
   }
 
   /* The learner can retry here: the quiz is open to a retry, not after LMSFinish, not in review. */
@@ -318,14 +345,21 @@
   function submitQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
     if (locked(st)) return;
-    for (var i = 0; i < quiz.questions.length; i++) {
-      if (!st.answers[i].length) {
-        q.result.textContent = L("unanswered", { number: i + 1 });
-        var first = $("input", q.questions[i].fs);
-        if (first) first.focus();
-        return;
+    var missing = [];
+    quiz.questions.forEach(function (question, i) {
+      var empty = !st.answers[i].length;
+      markUnanswered(q.questions[i], empty ? L("unanswered", { number: i + 1 }) : "");
+      if (empty) missing.push(i);
+    });
+    if (missing.length) {
+      var first = $("input", q.questions[missing[0]].fs);
+      if (first) {
+        first.focus({ preventScroll: true });
+        q.questions[missing[0]].fs.scrollIntoView({ block: "start" });
       }
+      return;
     }
+    attemptNote(q, "");
     st.submitted = true;
     st.used = Math.min(st.used + 1, quiz.attempts || data.codec.attemptsMax);
     if (session.tracking) {
@@ -351,9 +385,10 @@
     renderQuiz(qi);
     save(false);
     var left = scoring.attemptsLeft(data, state, qi), n = st.used + 1;
-    say(left === Infinity ? L("new_attempt", { number: n }) : L("new_attempt_of", { number: n, count: st.used + left }));
+    attemptNote(q, left === Infinity ? L("new_attempt", { number: n }) : L("new_attempt_of", { number: n, count: st.used + left }));
     var first = $("input", q.form);
-    if (first) first.focus();
+    if (first) first.focus({ preventScroll: true });
+    q.note.scrollIntoView({ block: "start" });
   }
 
   /* The result, normal mode only (docs/runtime.md, "Status and score" and "Retries"): once it is

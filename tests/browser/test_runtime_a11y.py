@@ -187,3 +187,69 @@ def test_without_javascript_every_page_is_readable(browser, site):
         assert page.locator("noscript").count() == 1
     finally:
         context.close()
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.height > 0 && r.top >= -1 && r.bottom <= innerHeight + 1; }")
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (375, 812)])
+def test_quiz_messages_appear_where_the_learner_is(page, site, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    open_standalone(page, site, "seed", SEED_SCO)
+    quiz_page = page.evaluate("ScormBuilder.data().pages.findIndex(p => p.quiz === 0)")
+    for _ in range(quiz_page):
+        page.locator("#sb-next").click()
+    questions = page.evaluate("ScormBuilder.data().quizzes[0].questions")
+    # answer the first and the last question, leave the second
+    for question in (questions[0], questions[2]):
+        page.locator(f'.sb-current [id="q-{question["id"]}-{question["correct"][0]}"]').check()
+    page.locator(".sb-current .sb-submit").click()
+
+    second = f'[id="q-{questions[1]["id"]}"]'
+    message = f'{second} .sb-qmessage'
+    assert page.locator(message).inner_text() == "Question 2 has no answer yet. Answer every question, then submit."
+    assert page.locator(second).get_attribute("aria-invalid") == "true"
+    assert page.locator(message).get_attribute("id") in page.locator(second).get_attribute("aria-describedby").split()
+    assert page.evaluate(f"document.querySelector('{second}').contains(document.activeElement)"), "focus in question 2"
+    assert in_viewport(page, message), "the message is on screen"
+    assert page.locator(".sb-current .sb-result").inner_text() == ""
+    for other in (questions[0], questions[2]):
+        assert page.locator(f'[id="q-{other["id"]}"]').get_attribute("aria-invalid") is None
+    assert axe_violations(page.main_frame) == []
+
+    # answering it clears the mark; a failing submit, then Try again: the attempt line where focus lands
+    page.locator(f'.sb-current [id="q-{questions[1]["id"]}-{questions[1]["keys"][-1]}"]').check()
+    assert page.locator(message).is_hidden() and page.locator(second).get_attribute("aria-invalid") is None
+    page.locator(f'.sb-current [id="q-{questions[0]["id"]}-{wrong_answers(questions[0])[0]}"]').check()
+    page.locator(".sb-current .sb-submit").click()
+    page.locator(".sb-current .sb-retry").click()
+    note = ".sb-current .sb-attempt-note"
+    assert page.locator(note).inner_text() == "Attempt 2 of 3: your previous answers were cleared."
+    assert in_viewport(page, note), page.locator(note).evaluate(
+        "e => JSON.stringify([e.getBoundingClientRect(), scrollY, innerHeight, document.activeElement.id])")
+    assert page.evaluate("document.querySelector('.sb-current form').contains(document.activeElement)")
+    assert page.locator("#sb-status").inner_text() == ""
+    assert axe_violations(page.main_frame) == []
+
+    # the last failing attempt: the attempt line is gone, the result says no attempts are left
+    for _ in range(2):
+        answer_all(page, wrong_answers)
+        page.locator(".sb-current .sb-submit").click()
+        if page.locator(".sb-current .sb-retry").is_visible():
+            page.locator(".sb-current .sb-retry").click()
+    assert page.locator(note).inner_text() == ""
+    assert "You have no attempts left." in page.locator(".sb-current .sb-result").inner_text()
+
+
+def test_a_question_without_rationale_has_no_empty_why_box(page, site):
+    open_standalone(page, site, "gen", "final")
+    data = page.evaluate("ScormBuilder.data().quizzes[0].questions.map(q => q.id)")
+    assert data == ["tf-false", "multi-all"]
+    assert page.locator('[id="q-multi-all"] .sb-rationale').count() == 0
+    page.locator("#sb-next").click()
+    answer_all(page, lambda q: q["correct"])
+    page.locator(".sb-current .sb-submit").click()
+    assert page.locator(".sb-current .sb-rationale").count() == 0, "neither question has a rationale"
+    assert page.locator(".sb-current .sb-qresult").evaluate_all("els => els.map(e => !e.hidden)") == [True, True]
