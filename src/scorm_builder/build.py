@@ -29,7 +29,7 @@ class BuildResult:
         scos = self.course.scos
         pages = sum(len(s.pages) for s in self.course.sections)
         questions = sum(len(s.questions) for s in scos)
-        return (f"built {self.zip_path}: {len(scos)} SCO(s), {pages} page(s), {questions} question(s), "
+        return (f"built {self.zip_path} from {display_path(self.course.source_dir)}: {len(scos)} SCO(s), {pages} page(s), {questions} question(s), "
                 f"{self.size / 1024:.1f} KB")
 
 

@@ -25,10 +25,10 @@ from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
+from .resources import COURSE_FILE
 from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
                          parse_yaml, read_text, read_yaml_file, split_front_matter)
 
-COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
 SECTION_FILE = "section.yml"
 QUIZ_FILE = "quiz.yml"
