@@ -124,7 +124,7 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
                               "pass the folder that holds course.yml: scorm-builder build COURSE_DIR")]
     if not course_file.is_file():
         return None, [Problem(display_path(course_file), 0, "course file not found",
-                              "create course.yml with id, title, version, language and pass_mark (see the README)")]
+                              "create course.yml with id, title, version, language and pass_mark; see the README")]
     problems: list[Problem] = []
     loaded = read_yaml_file(course_file, problems)
     if loaded is None:
