@@ -110,6 +110,7 @@ CASES = [
     ("link-to-another-sco", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](../02-second.md). Some **prose**"), "01-intro.md", 4, "is a page of another section \\('second'\\)"),
     ("image-from-the-network", edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(https://example.com/square.png)"), "01-intro.md", 6, "would be loaded from the network"),
     ("html-image-from-the-network", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<img alt=\"\" src=\"//cdn.example.com/x.png\">"), "02-more.md", 10, "'//cdn.example.com/x.png' would be loaded"),
+    ("image-from-the-network-in-option-feedback", edit(str(SEC / "quiz.yml"), "feedback: Yes.", "feedback: \"![x](https://example.com/x.png)\""), "quiz.yml", 10, "would be loaded from the network"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
     # one cause, one message (issue 10): the did-you-mean alone, the type error alone
     ("misspelt-required-key", edit("course.yml", "pass_mark: 75", "pass_mrak: 75"), "course.yml", 5, "unknown key 'pass_mrak' in course.yml \\(did you mean 'pass_mark'\\?\\)$"),
@@ -122,8 +123,37 @@ CASES = [
     ("missing-image-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/sqare.svg"), "01-intro.md", 6, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
     ("missing-image-folder-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "Image/square.svg"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
     ("missing-image-case-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/Square.SVG"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
+    # raw HTML media are packaged like Markdown images, so a missing one is reported like them
+    ("html-video-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls src=\"clip.mp4\"></video>"), "02-more.md", 10, "missing file 'clip.mp4'"),
+    ("html-poster-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls\n  poster=\"images/poster.png\"></video>"), "02-more.md", 11, "missing file 'images/poster.png'"),
+    ("html-img-missing-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "<img src=\"images/sqare.svg\" alt=\"\"> Some **prose**"), "01-intro.md", 4, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
     ("misspelt-page-link-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](02-mroe.md). Some **prose**"), "01-intro.md", 4, "'02-mroe.md' is not a page of this course \\(did you mean '02-more.md'\\?\\)"),
 ]
+
+
+# Warnings: the build succeeds, writes the package and prints each one as path:line: warning: ...
+# (case id, mutation, file, line, fragment of the message)
+WARNING_CASES = [
+    ("sanitizer-removes-script", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<script>alert(1)</script>"), "02-more.md", 10, "the sanitizer removed <script> and its content"),
+    ("sanitizer-removes-event-handler", edit(str(SEC / "01-intro.md"), "Some **prose**", "<span onclick=\"go()\">Some</span> **prose**"), "01-intro.md", 4, "the sanitizer removed the 'onclick' attribute of <span>.*event handlers do not run"),
+    ("sanitizer-removes-javascript-link", edit(str(SEC / "01-intro.md"), "Some **prose**", "<a href=\"javascript:go()\">Some</a> **prose**"), "01-intro.md", 4, "the sanitizer removed the javascript: URL of <a href>.*the link text stays"),
+    ("sanitizer-removes-iframe", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<iframe src=\"https://example.org/\"></iframe>"), "02-more.md", 10, "the sanitizer removed <iframe>"),
+    ("sanitizer-in-quiz-feedback", edit(str(SEC / "quiz.yml"), "feedback: Yes.", "feedback: <b onclick=\"x()\">Yes.</b>"), "quiz.yml", 10, "the sanitizer removed the 'onclick' attribute of <b>"),
+]
+
+
+@pytest.mark.parametrize("name,mutate,path,line,message", WARNING_CASES, ids=[c[0] for c in WARNING_CASES])
+def test_warning(course_and_good_build, name, mutate, path, line, message):
+    course, out, before = course_and_good_build
+    mutate(course)
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    where = re.escape(path) + (f":{line}" if line else "")
+    assert re.search(rf"^\S*{where}: warning: .*{message}", result.stderr, re.MULTILINE), result.output
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # one cause, one message
+    assert not nested_hint(result.stderr.splitlines()[0])
+    assert "1 warning(s)" in result.stdout
+    assert (out / "test-course-2.0-scorm12.zip").is_file()
 
 
 def nested_hint(line: str) -> bool:

@@ -14,15 +14,15 @@ from . import __version__
 from .build import build
 from .new import new_command
 from .preview.command import preview_command
-from .problems import ProblemsError
+from .problems import ProblemsError, split_warnings
 from .resources import chosen_course_dir
 from .validate.command import validate_command
 
 
 def report(exc: ProblemsError) -> None:
     for problem in exc.problems:
-        click.echo(problem.format(), err=True)
-    n = len(exc.problems)
+        click.echo(problem.format(show_severity=True), err=True)
+    n = len(split_warnings(exc.problems)[0])
     click.echo(f"build failed: {n} problem{'s' if n != 1 else ''}; nothing was written", err=True)
 
 
@@ -49,6 +49,8 @@ def build_command(course_dir: Path | None, out_dir: Path) -> None:
     except ProblemsError as exc:
         report(exc)
         sys.exit(1)
+    for warning in result.warnings:
+        click.echo(warning.format(show_severity=True), err=True)
     click.echo(result.summary)
 
 

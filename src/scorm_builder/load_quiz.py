@@ -133,9 +133,10 @@ def _choice_options(f: Fields, loc: Loc, md: MarkdownRenderer, resolve,
         oloc = Loc(loc.path, line_of_item(raw_options, i, loc.line))
         of = Fields(raw, OPTION_SPECS, oloc, "the option", problems)
         typed = typed and "correct" not in of.invalid
-        text = md.inline(of["text"] or "", of.at("text"), resolve).html
-        feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve).html
+        text = md.inline(of["text"] or "", of.at("text"), resolve)
+        feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve)
+        problems += text.problems + feedback.problems
         key = CHOICE_KEYS[i] if i < len(CHOICE_KEYS) else ""
-        options.append(Option(key=key, html=text, correct=bool(of["correct"]), feedback_html=feedback, loc=oloc))
+        options.append(Option(key=key, html=text.html, correct=bool(of["correct"]), feedback_html=feedback.html, loc=oloc))
     return options, typed
 

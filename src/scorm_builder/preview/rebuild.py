@@ -31,7 +31,7 @@ from ..build import MANIFEST
 from ..check import check_course
 from ..load import SectionCache, load_course
 from ..manifest import manifest_bytes
-from ..problems import Problem, ProblemsError, display_path
+from ..problems import Problem, ProblemsError, display_path, split_warnings
 from ..render import render_course
 from ..resources import default_templates_dir
 from .render_cache import RenderCache
@@ -134,7 +134,7 @@ class Rebuilder:
         if course is not None:
             problems += check_course(course)
             clock.lap("check")
-        if problems or course is None:
+        if split_warnings(problems)[0] or course is None:  # warnings do not stop a build
             raise ProblemsError(problems)
         files = render_course(course, self.templates, cache=self._pages)
         clock.lap("render")
