@@ -123,6 +123,12 @@ CASES = [
     ("missing-image-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/sqare.svg"), "01-intro.md", 6, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
     ("missing-image-folder-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "Image/square.svg"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
     ("missing-image-case-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/Square.SVG"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
+    # silent surprises made loud (issue 10)
+    ("pass-mark-fraction", edit("course.yml", "pass_mark: 75", "pass_mark: 0.8"), "course.yml", 5, "pass_mark 0.8 is a fraction, but pass marks are percentages \\(use 80 for 80%\\)"),
+    ("score-decimals-out-of-range", edit("course.yml", "keywords: [testing]", "keywords: [testing]\nscore_decimals: 3"), "course.yml", 9, "score_decimals 3 is outside 0-2"),
+    ("score-decimals-not-whole", edit("course.yml", "keywords: [testing]", "keywords: [testing]\nscore_decimals: 0.5"), "course.yml", 9, "'score_decimals' must be a whole number"),
+    ("plural-category-missing", lambda root: (edit("course.yml", "language: en", "language: ru")(root), write(root / "templates/labels/ru.yml", "submit: Ответить\nattempts_left_one: \"Осталась {count} попытка.\"\nattempts_left_other: \"Осталось {count} попытки.\"\n")), "templates/labels/ru.yml", 3, "label 'attempts_left' has no attempts_left_few or attempts_left_many for language 'ru'.*one, few, many, other"),
+    ("plural-category-missing-in-course-yml", lambda root: (edit("course.yml", "language: en", "language: pl")(root), edit("course.yml", "keywords: [testing]", "keywords: [testing]\nlabels:\n  attempts_left_one: Jedna\n  attempts_left_few: Kilka\n  attempts_left_other: Inne\n")(root)), "course.yml", 12, "label 'attempts_left' has no attempts_left_many for language 'pl'"),
     # raw HTML media are packaged like Markdown images, so a missing one is reported like them
     ("html-video-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls src=\"clip.mp4\"></video>"), "02-more.md", 10, "missing file 'clip.mp4'"),
     ("html-poster-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls\n  poster=\"images/poster.png\"></video>"), "02-more.md", 11, "missing file 'images/poster.png'"),
@@ -134,6 +140,7 @@ CASES = [
 # Warnings: the build succeeds, writes the package and prints each one as path:line: warning: ...
 # (case id, mutation, file, line, fragment of the message)
 WARNING_CASES = [
+    ("language-without-word-list", edit("course.yml", "language: en", "language: de"), "course.yml", 4, "no word list for language 'de': buttons and messages fall back to English \\(.*templates/labels/de.yml in the course folder"),
     ("sanitizer-removes-script", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<script>alert(1)</script>"), "02-more.md", 10, "the sanitizer removed <script> and its content"),
     ("sanitizer-removes-event-handler", edit(str(SEC / "01-intro.md"), "Some **prose**", "<span onclick=\"go()\">Some</span> **prose**"), "01-intro.md", 4, "the sanitizer removed the 'onclick' attribute of <span>.*event handlers do not run"),
     ("sanitizer-removes-javascript-link", edit(str(SEC / "01-intro.md"), "Some **prose**", "<a href=\"javascript:go()\">Some</a> **prose**"), "01-intro.md", 4, "the sanitizer removed the javascript: URL of <a href>.*the link text stays"),

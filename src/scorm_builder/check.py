@@ -10,11 +10,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .assets import MEDIA_DIR, SUFFIX_RE
-from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
+from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, check_language, read_labels
 from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
                     Loc, Question, Section)
 from .problems import Problem, display_path
-from .render import SHARED_DIR
+from .render import SHARED_DIR, template_dirs
 from .resources import default_templates_dir
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
@@ -25,6 +25,7 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 RESERVED_FOLDERS = {SHARED_DIR, MEDIA_DIR}  # package folders the builder writes itself
+SCORE_DECIMALS_MAX = 2  # SCORM 1.2 cmi.core.score.raw is a decimal; more than 2 digits is noise to a learner
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
@@ -70,9 +71,18 @@ def _course_fields(course: Course) -> list[Problem]:
     if course.language and not LANGUAGE_RE.match(course.language):
         problems.append(Problem(at["language"].path, at["language"].line, f"language '{course.language}' is not a language tag",
                                 "use a BCP 47 tag such as en, en-US or fr"))
-    if not 0 <= course.pass_mark <= 100:
+    if 0 < course.pass_mark < 1:
+        percent = f"{course.pass_mark * 100:g}"
+        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line,
+                                f"pass_mark {course.pass_mark:g} is a fraction, but pass marks are percentages",
+                                f"use {percent} for {percent}%"))
+    elif not 0 <= course.pass_mark <= 100:
         problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line, f"pass_mark {course.pass_mark:g} is outside 0-100",
                                 "SCORM 1.2 scores are 0..100: use e.g. pass_mark: 80"))
+    if not 0 <= course.score_decimals <= SCORE_DECIMALS_MAX:
+        problems.append(Problem(at["score_decimals"].path, at["score_decimals"].line,
+                                f"score_decimals {course.score_decimals} is outside 0-{SCORE_DECIMALS_MAX}",
+                                "write 0 for whole percentages, 1 or 2 for decimals"))
     if course.packaging not in PACKAGING_MODES:
         problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
                                 f"use one of: {', '.join(PACKAGING_MODES)}"))
@@ -268,10 +278,14 @@ def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
 
 
 def _labels(course: Course) -> list[Problem]:
+    problems = []
+    if course.language and LANGUAGE_RE.match(course.language):
+        problems += check_language(template_dirs(course, default_templates_dir()), course.language, course.labels,
+                                   course.label_locs, course.locs["language"])
     if not course.labels:
-        return []
-    defaults, problems = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
-    return problems + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
+        return problems
+    defaults, found = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
+    return problems + found + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
 
 
 def _suspend_data(course: Course) -> list[Problem]:

@@ -26,7 +26,7 @@ from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
 from .resources import COURSE_FILE
-from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
+from .sourcefile import (BOOLEAN, INTEGER, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
                          parse_yaml, read_text, read_yaml_file, split_front_matter)
 
 SECTIONS_DIR = "sections"
@@ -46,6 +46,7 @@ COURSE_SPECS = {
     "keywords": Spec(TEXT_LIST, default=[]),
     "allow_raw_html": Spec(BOOLEAN, default=False),
     "labels": Spec(MAPPING, default={}),
+    "score_decimals": Spec(INTEGER, default=0),  # decimals of the percentages the learner sees
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
@@ -140,7 +141,7 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
         packaging=f["packaging"], description=f["description"], keywords=tuple(f["keywords"]),
         allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
         locs={key: f.at(key) for key in COURSE_SPECS},
-        labels=labels, label_locs=label_locs,
+        labels=labels, label_locs=label_locs, score_decimals=f["score_decimals"],
     )
     return course, problems
 
