@@ -80,12 +80,16 @@ def test_html_media_are_rewritten_packaged_and_listed_under_the_default_sanitize
 
 def test_html_media_are_rewritten_with_raw_html_too_srcset_included(tmp_path):
     course = course_with_media(tmp_path / "c", raw=True)
-    page(course, MEDIA_PAGE + '\n<img src="media/big.svg" srcset="images/square.svg 1x, media/big.svg 2x" alt="">\n')
+    (course / SEC / "media" / "extra.js").write_text("// extra\n")
+    page(course, MEDIA_PAGE + '\n<img src="media/big.svg" srcset="images/square.svg 1x, media/big.svg 2x" alt="">\n'
+                              '\n<script src="media/extra.js"></script>\n')
     result = build(course, tmp_path / "out")
     body = body_of(result.files["first/index.html"])
     assert f'<video controls src="{MEDIA}/media/clip.mp4" poster="{MEDIA}/media/poster.png">' in body
     assert f'srcset="{MEDIA}/images/square.svg 1x, {MEDIA}/media/big.svg 2x"' in body
-    assert "media/sections/01-first/media/big.svg" in listed_files(result.zip_path)
+    assert f'<script src="{MEDIA}/media/extra.js">' in body
+    listed = listed_files(result.zip_path)
+    assert {"media/sections/01-first/media/big.svg", "media/sections/01-first/media/extra.js"} <= listed
     assert not re.search(r'(src|poster|href)="(media|images)/', body)
 
 

@@ -11,8 +11,8 @@ from urllib.parse import unquote
 
 from .assets import MEDIA_DIR, SUFFIX_RE
 from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, check_language, read_labels
-from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
-                    Loc, Question, Section)
+from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, AssetRef,
+                    Course, Loc, Question, Section)
 from .problems import Problem, display_path
 from .render import SHARED_DIR, template_dirs
 from .resources import default_templates_dir
@@ -247,7 +247,7 @@ def _files_near(folder: Path, depth: int) -> Iterable[Path]:
     return itertools.islice(found, MAX_CANDIDATES)
 
 
-def _refs(section: Section) -> list:
+def _refs(section: Section) -> list[AssetRef]:
     return [a for p in section.pages for a in p.assets] + list(section.quiz.assets if section.quiz else ())
 
 

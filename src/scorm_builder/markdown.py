@@ -69,7 +69,7 @@ EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>\n?")
 # What author HTML loads or links to, and so must be packaged (or reported) like a Markdown image.
 LOCAL_REFERENCES = {"img": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
                     "source": ("src", "srcset"), "track": ("src",), "a": ("href",), "iframe": ("src",),
-                    "embed": ("src",), "object": ("data",)}
+                    "embed": ("src",), "object": ("data",), "script": ("src",), "link": ("href",)}
 OPEN_TAG_RE = re.compile(html_re.open_tag)
 TAG_NAME_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 ATTRIBUTE_RE = re.compile(r"""(\s+)([a-zA-Z_:][a-zA-Z0-9:._-]*)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^"'=<>`\x00-\x20]+))?""")
