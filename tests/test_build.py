@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -190,3 +191,20 @@ def test_links_between_pages_open_the_page_in_the_sco(tmp_path):
     assert re.search(r'<a href="#p1" data-goto="1"[^>]*>the table</a>', html)
     assert re.search(r'<a href="#p3" data-goto="3"[^>]*>section two</a>', html)  # after the first quiz page
     assert "sb-page:" not in html and not any(name.endswith(".md") for name in files)
+
+
+@pytest.mark.parametrize("setting,expected", [("", 0), ("score_decimals: 0\n", 0), ("score_decimals: 2\n", 2)])
+def test_score_decimals_reach_the_runtime_data(tmp_path, setting, expected):
+    course = make_course(tmp_path / "c")
+    (course / "course.yml").write_text((course / "course.yml").read_text() + setting)
+    html = build(course, tmp_path / "out").files["first/index.html"].decode()
+    data = re.search(r'<script type="application/json" id="sb-data">(.*?)</script>', html, re.S).group(1)
+    assert json.loads(data)["scoreDecimals"] == expected
+
+
+@pytest.mark.parametrize("pass_mark", ["0", "1", "80", "72.5", "100"])
+def test_pass_marks_from_0_to_100_are_percentages(tmp_path, pass_mark):
+    course = make_course(tmp_path / "c")
+    text = (course / "course.yml").read_text()
+    (course / "course.yml").write_text(text.replace("pass_mark: 75", f"pass_mark: {pass_mark}"))
+    assert build(course, tmp_path / "out").course.pass_mark_text == pass_mark

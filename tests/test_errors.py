@@ -45,6 +45,14 @@ def unsafe_name(root: Path):
     (root / SEC / "images" / "square.svg").rename(root / SEC / "images" / "my square.svg")
 
 
+def section(folder: str, section_yml: str):
+    """A second section folder with a page, so that only its section.yml is at fault."""
+    def apply(root: Path):
+        write(root / "sections" / folder / "section.yml", section_yml)
+        write(root / "sections" / folder / "01-page.md", "A page.\n")
+    return apply
+
+
 def remove(rel: str):
     return lambda root: (root / rel).unlink()
 
@@ -70,7 +78,7 @@ CASES = [
     ("pass-mark-out-of-range", edit("course.yml", "pass_mark: 75", "pass_mark: 150"), "course.yml", 5, "pass_mark 150 is outside 0-100"),
     ("unknown-packaging", edit("course.yml", "packaging: sco-per-section", "packaging: one-big"), "course.yml", 6, "unknown packaging"),
     ("bad-language", edit("course.yml", "language: en", "language: English please"), "course.yml", 4, "not a language tag"),
-    ("duplicate-section-id", write_file("sections/03-copy/section.yml", "id: first\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'first'"),
+    ("duplicate-section-id", section("03-copy", "id: first\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'first'"),
     ("duplicate-question-id", edit(str(SEC / "quiz.yml"), "id: q-multiple", "id: q-single"), "quiz.yml", 14, "duplicate question id 'q-single'"),
     ("id-with-spaces", edit(str(SEC / "quiz.yml"), "id: q-single", "id: q single"), "quiz.yml", 4, "contains space"),
     ("id-too-long", edit(str(SEC / "quiz.yml"), "id: q-single", "id: " + "q" * 256), "quiz.yml", 4, "256 characters long"),
@@ -95,15 +103,85 @@ CASES = [
     ("course-not-a-mapping", write_file("course.yml", "- id\n- title\n"), "course.yml", 1, "course.yml must be a mapping"),
     ("question-not-a-mapping", write_file(str(SEC / "quiz.yml"), "questions:\n  - What is 2+2?\n"), "quiz.yml", 2, "the question must be a mapping"),
     ("options-missing", write_file(str(SEC / "quiz.yml"), "questions:\n  - type: single\n    prompt: Pick.\n"), "quiz.yml", 2, "has 0 option"),
-    ("section-ids-differ-only-in-case", write_file("sections/03-copy/section.yml", "id: First\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'First'.*ignoring case"),
-    ("reserved-section-id", write_file("sections/03-shared/section.yml", "title: Shared things\n"), "03-shared", None, "the section id 'shared' is reserved"),
+    ("section-ids-differ-only-in-case", section("03-copy", "id: First\ntitle: Copy\n"), "03-copy/section.yml", 1, "duplicate section id 'First'.*ignoring case"),
+    ("reserved-section-id", section("03-shared", "title: Shared things\n"), "03-shared", None, "the section id 'shared' is reserved"),
     ("reserved-page-id", write_file(str(SEC / "03-quiz.md"), "---\ntitle: Quiz intro\n---\nText.\n"), "03-quiz.md", 1, "page id 'quiz' is reserved"),
     ("link-to-missing-page", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](03-nope.md). Some **prose**"), "01-intro.md", 4, "'03-nope.md' is not a page of this course"),
     ("link-to-another-sco", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](../02-second.md). Some **prose**"), "01-intro.md", 4, "is a page of another section \\('second'\\)"),
     ("image-from-the-network", edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(https://example.com/square.png)"), "01-intro.md", 6, "would be loaded from the network"),
     ("html-image-from-the-network", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<img alt=\"\" src=\"//cdn.example.com/x.png\">"), "02-more.md", 10, "'//cdn.example.com/x.png' would be loaded"),
+    ("image-from-the-network-in-option-feedback", edit(str(SEC / "quiz.yml"), "feedback: Yes.", "feedback: \"![x](https://example.com/x.png)\""), "quiz.yml", 10, "would be loaded from the network"),
     ("not-a-section", write_file("sections/notes.txt", "scratch"), "sections/notes.txt", None, "not a section"),
+    # one cause, one message (issue 10): the did-you-mean alone, the type error alone
+    ("misspelt-required-key", edit("course.yml", "pass_mark: 75", "pass_mrak: 75"), "course.yml", 5, "unknown key 'pass_mrak' in course.yml \\(did you mean 'pass_mark'\\?\\)$"),
+    ("misspelt-question-type-key", edit(str(SEC / "quiz.yml"), "    type: single", "    tpye: single"), "quiz.yml", 5, "unknown key 'tpye'.*did you mean 'type'"),
+    ("answer-yes-is-not-a-boolean", edit(str(SEC / "quiz.yml"), "answer: false", "answer: yes"), "quiz.yml", 27, "'answer' must be a true or false, not the text 'yes'"),
+    ("correct-yes-is-not-a-boolean", edit(str(SEC / "quiz.yml"), "        correct: true\n        feedback: Yes.", "        correct: yes\n        feedback: Yes."), "quiz.yml", 9, "'correct' must be a true or false, not the text 'yes'"),
+    ("options-not-a-list", edit(str(SEC / "quiz.yml"), "    options:\n      - text: Right\n        correct: true\n        feedback: Yes.\n      - text: Wrong\n        feedback: No.\n", "    options: Right or Wrong\n"), "quiz.yml", 7, "'options' must be a list"),
+    ("questions-not-a-list", write_file(str(SEC / "quiz.yml"), "questions: none yet\n"), "quiz.yml", 1, "'questions' must be a list"),
+    ("quiz-without-questions", write_file(str(SEC / "quiz.yml"), "title: Later\n"), "quiz.yml", 1, "the quiz has no questions"),
+    ("missing-image-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/sqare.svg"), "01-intro.md", 6, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
+    ("missing-image-folder-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "Image/square.svg"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
+    ("missing-image-case-did-you-mean", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/Square.SVG"), "01-intro.md", 6, "did you mean 'images/square.svg'"),
+    # silent surprises made loud (issue 10)
+    ("pass-mark-fraction", edit("course.yml", "pass_mark: 75", "pass_mark: 0.8"), "course.yml", 5, "pass_mark 0.8 is a fraction, but pass marks are percentages \\(use 80 for 80%\\)"),
+    ("score-decimals-out-of-range", edit("course.yml", "keywords: [testing]", "keywords: [testing]\nscore_decimals: 3"), "course.yml", 9, "score_decimals 3 is outside 0-2"),
+    ("score-decimals-not-whole", edit("course.yml", "keywords: [testing]", "keywords: [testing]\nscore_decimals: 0.5"), "course.yml", 9, "'score_decimals' must be a whole number"),
+    ("plural-category-missing", lambda root: (edit("course.yml", "language: en", "language: ru")(root), write(root / "templates/labels/ru.yml", "submit: Ответить\nattempts_left_one: \"Осталась {count} попытка.\"\nattempts_left_other: \"Осталось {count} попытки.\"\n")), "templates/labels/ru.yml", 3, "label 'attempts_left' has no attempts_left_few or attempts_left_many for language 'ru'.*one, few, many, other"),
+    ("plural-category-missing-in-course-yml", lambda root: (edit("course.yml", "language: en", "language: pl")(root), edit("course.yml", "keywords: [testing]", "keywords: [testing]\nlabels:\n  attempts_left_one: Jedna\n  attempts_left_few: Kilka\n  attempts_left_other: Inne\n")(root)), "course.yml", 12, "label 'attempts_left' has no attempts_left_many for language 'pl'"),
+    # raw HTML media are packaged like Markdown images, so a missing one is reported like them
+    ("html-video-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls src=\"clip.mp4\"></video>"), "02-more.md", 10, "missing file 'clip.mp4'"),
+    ("html-poster-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls\n  poster=\"images/poster.png\"></video>"), "02-more.md", 11, "missing file 'images/poster.png'"),
+    ("html-img-missing-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "<img src=\"images/sqare.svg\" alt=\"\"> Some **prose**"), "01-intro.md", 4, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
+    ("misspelt-page-link-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](02-mroe.md). Some **prose**"), "01-intro.md", 4, "'02-mroe.md' is not a page of this course \\(did you mean '02-more.md'\\?\\)"),
 ]
+
+
+# Warnings: the build succeeds, writes the package and prints each one as path:line: warning: ...
+# (case id, mutation, file, line, fragment of the message)
+WARNING_CASES = [
+    ("language-without-word-list", edit("course.yml", "language: en", "language: de"), "course.yml", 4, "no word list for language 'de': buttons and messages fall back to English \\(.*templates/labels/de.yml in the course folder"),
+    ("sanitizer-removes-script", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<script>alert(1)</script>"), "02-more.md", 10, "the sanitizer removed <script> and its content"),
+    ("sanitizer-removes-event-handler", edit(str(SEC / "01-intro.md"), "Some **prose**", "<span onclick=\"go()\">Some</span> **prose**"), "01-intro.md", 4, "the sanitizer removed the 'onclick' attribute of <span>.*event handlers do not run"),
+    ("sanitizer-removes-javascript-link", edit(str(SEC / "01-intro.md"), "Some **prose**", "<a href=\"javascript:go()\">Some</a> **prose**"), "01-intro.md", 4, "the sanitizer removed the javascript: URL of <a href>.*the link text stays"),
+    ("sanitizer-removes-iframe", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<iframe src=\"https://example.org/\"></iframe>"), "02-more.md", 10, "the sanitizer removed <iframe>"),
+    ("sanitizer-in-quiz-feedback", edit(str(SEC / "quiz.yml"), "feedback: Yes.", "feedback: <b onclick=\"x()\">Yes.</b>"), "quiz.yml", 10, "the sanitizer removed the 'onclick' attribute of <b>"),
+]
+
+
+@pytest.mark.parametrize("name,mutate,path,line,message", WARNING_CASES, ids=[c[0] for c in WARNING_CASES])
+def test_warning(course_and_good_build, name, mutate, path, line, message):
+    course, out, before = course_and_good_build
+    mutate(course)
+    result = CliRunner().invoke(cli, ["build", str(course), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    where = re.escape(path) + (f":{line}" if line else "")
+    assert re.search(rf"^\S*{where}: warning: .*{message}", result.stderr, re.MULTILINE), result.output
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # one cause, one message
+    assert not nested_hint(result.stderr.splitlines()[0])
+    assert "1 warning(s)" in result.stdout
+    assert (out / "test-course-2.0-scorm12.zip").is_file()
+
+
+def nested_hint(line: str) -> bool:
+    """True when the hint (the parenthesized part that ends a problem line) has brackets inside."""
+    text = re.sub(r" \[[A-Z]+\d+\]$", "", line.rstrip())
+    if not text.endswith(")"):
+        return False
+    depth = 0
+    for char in reversed(text):
+        depth += {")": 1, "(": -1}.get(char, 0)
+        if depth == 0:
+            return False
+        if depth > 1:
+            return True
+    return False
+
+
+def test_nested_hint_finds_brackets_inside_a_hint():
+    assert nested_hint("a.md:6: missing file 'x' (check the file name and path (they are case-sensitive))")
+    assert not nested_hint("a.md:4: 'x.md' is a page of another section ('b') (each section is its own SCO)")
+    assert not nested_hint("a.md:4: message without hint")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -131,6 +209,9 @@ def test_bad_input(course_and_good_build, name, mutate, path, line, message):
     pattern = rf"^\S*{where}: .*{message}"
     assert re.search(pattern, result.output, re.MULTILINE), result.output
     assert "nothing was written" in result.output
+    assert "build failed: 1 problem;" in result.output, f"one cause, one message:\n{result.output}"
+    for problem in result.output.splitlines()[:-1]:  # the last line is the "build failed" summary
+        assert not nested_hint(problem), problem
     assert snapshot(out) == before
 
 

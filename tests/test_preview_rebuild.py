@@ -257,3 +257,17 @@ def test_a_one_section_edit_in_a_500_section_course_renders_only_that_section(tm
         touch_page(page, f"Edit {i}.")
         outcomes.append(rebuilder.rebuild())
     assert all(o.ok and o.pages_rendered == 1 and o.changed == ("s250/index.html",) for o in outcomes)
+
+
+def test_warnings_do_not_stop_a_rebuild_and_travel_with_it(course):
+    touch_page(course / "sections" / "01-first" / "02-more.md", "<script>alert(1)</script>")
+    outcome = Rebuilder(course).rebuild()
+    assert outcome.ok, outcome.problems
+    (warning,) = outcome.problems
+    assert warning.severity == "warning" and "the sanitizer removed <script>" in warning.message
+    assert warning.path.endswith("02-more.md") and warning.line == 10
+    assert "1 warning(s)" in outcome.summary
+    touch_page(course / "sections" / "01-first" / "01-intro.md", "![gone](images/gone.svg)")
+    failed = Rebuilder(course).rebuild()
+    assert not failed.ok and "1 problem (" in failed.summary  # the warning is shown, not counted
+    assert {p.severity for p in failed.problems} == {"error", "warning"}

@@ -1,7 +1,10 @@
 """The course-format examples in the README build as they are (so the README stays true)."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -33,3 +36,50 @@ def test_the_readme_course_example_builds(tmp_path):
         html = zf.read("alliance-trust-safety/index.html").decode()
     assert "<caption>Case cues and the alliance task each one signals</caption>" in html
     assert 'data-question="alliance-means-agreement"' in html
+
+
+def test_the_readme_source_tree_shows_the_sample_course_files():
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Course source format"):text.index("### course.yml")]
+    (tree,) = re.findall(r"^```\n(course_src/\n.*?)^```", section, flags=re.M | re.S)
+    sample = README.parent / "course_src"
+    shown, optional, stack = set(), set(), []
+    for line in tree.splitlines()[1:]:
+        name = line.split()[0]
+        depth = (len(line) - len(line.lstrip())) // 2 - 1
+        stack[depth:] = [name.rstrip("/")]
+        path = "/".join(stack)
+        (optional if "(not in the sample)" in line else shown).add(path)
+    files = {p.relative_to(sample).as_posix() for p in sample.rglob("*") if p.is_file()}
+    folders = {p.relative_to(sample).as_posix() for p in sample.rglob("*") if p.is_dir()}
+    assert shown - files - folders == set(), "the tree shows files the sample does not have"
+    assert files - shown == set(), "sample files missing from the tree"
+    assert not optional & (files | folders), "marked optional but in the sample"
+
+
+def test_the_readme_commands_are_scripts_that_make_their_own_virtual_environment():
+    text = README.read_text(encoding="utf-8")
+    two = text[text.index("## Two commands"):text.index("## What the learner gets")]
+    assert re.findall(r"^```sh\n(.*?)\n```", two, flags=re.M) == ["scripts/build", "scripts/test"]
+    for name in ("build", "test"):
+        script = README.parent / "scripts" / name
+        assert script.stat().st_mode & 0o111, f"scripts/{name} is not executable"
+        assert ". \"$root/scripts/venv.sh\"" in script.read_text()
+
+
+def test_without_a_venv_module_the_scripts_say_what_to_install(tmp_path):
+    root = tmp_path / "project"
+    (root / "scripts").mkdir(parents=True)
+    for name in ("build", "venv.sh"):
+        shutil.copy2(README.parent / "scripts" / name, root / "scripts" / name)
+    (root / "pyproject.toml").write_text("")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "python3").write_text("#!/bin/sh\necho 'ensurepip is not available' >&2\nexit 1\n")
+    (fake / "python3").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env["PATH"] = f"{fake}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    result = subprocess.run([str(root / "scripts" / "build")], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "sudo apt-get install python3-venv" in result.stderr
+    assert "Traceback" not in result.stderr

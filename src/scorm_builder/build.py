@@ -9,7 +9,7 @@ from .load import load_course
 from .manifest import manifest_bytes
 from .model import Course
 from .package import write_package
-from .problems import ERROR, Problem, ProblemsError, display_path
+from .problems import ERROR, Problem, ProblemsError, display_path, split_warnings
 from .render import render_course
 from .resources import default_templates_dir
 from .validate import validate_package
@@ -23,23 +23,29 @@ class BuildResult:
     zip_path: Path
     size: int
     files: dict[str, bytes]
+    warnings: tuple[Problem, ...] = ()  # what the build changed or left out, with path:line
 
     @property
     def summary(self) -> str:
         scos = self.course.scos
         pages = sum(len(s.pages) for s in self.course.sections)
         questions = sum(len(s.questions) for s in scos)
-        return (f"built {self.zip_path}: {len(scos)} SCO(s), {pages} page(s), {questions} question(s), "
-                f"{self.size / 1024:.1f} KB")
+        warned = f", {len(self.warnings)} warning(s)" if self.warnings else ""
+        return (f"built {self.zip_path} from {display_path(self.course.source_dir)}: {len(scos)} SCO(s), "
+                f"{pages} page(s), {questions} question(s), {self.size / 1024:.1f} KB{warned}")
 
 
-def load_checked(course_dir: Path) -> Course:
-    """Load and check a course; raise ProblemsError with every problem found."""
+def load_checked(course_dir: Path, warnings: list[Problem] | None = None) -> Course:
+    """Load and check a course; raise ProblemsError with every problem found when there is an error.
+    Warnings (which do not stop the build) are added to ``warnings`` when it is given."""
     course, problems = load_course(course_dir)
     if course is not None:
         problems += check_course(course)
-    if problems or course is None:
+    errors, found = split_warnings(problems)
+    if errors or course is None:
         raise ProblemsError(problems)
+    if warnings is not None:
+        warnings += found
     return course
 
 
@@ -50,7 +56,8 @@ def build_files(course: Course, templates: Path | None = None) -> dict[str, byte
 
 
 def build(course_dir: Path, out_dir: Path, templates: Path | None = None) -> BuildResult:
-    course = load_checked(course_dir)
+    warnings: list[Problem] = []
+    course = load_checked(course_dir, warnings)
     zip_path = out_dir / course.package_name
     try:
         files = build_files(course, templates)
@@ -58,7 +65,8 @@ def build(course_dir: Path, out_dir: Path, templates: Path | None = None) -> Bui
     except OSError as exc:  # a file that vanished or cannot be read, an output folder we cannot write
         where = display_path(exc.filename) if exc.filename else display_path(zip_path)
         raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}", "check that the path exists and is accessible")]) from None
-    return BuildResult(course=course, zip_path=zip_path, size=size, files=files)
+    return BuildResult(course=course, zip_path=zip_path, size=size, files=files,
+                       warnings=tuple(sorted(set(warnings))))
 
 
 def check_package(zip_path: Path) -> None:

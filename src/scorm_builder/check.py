@@ -1,16 +1,20 @@
 """Rules over the loaded model. Each returns problems; build.py fails once with all of them."""
 from __future__ import annotations
 
+import difflib
+import itertools
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote
 
-from .assets import MEDIA_DIR
-from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
-from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
-                    Loc, Question, Section)
+from .assets import MEDIA_DIR, SUFFIX_RE
+from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, check_language, read_labels
+from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, AssetRef,
+                    Course, Loc, Question, Section)
 from .problems import Problem, display_path
-from .render import SHARED_DIR
+from .render import SHARED_DIR, template_dirs
 from .resources import default_templates_dir
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
@@ -21,6 +25,7 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 RESERVED_FOLDERS = {SHARED_DIR, MEDIA_DIR}  # package folders the builder writes itself
+SCORE_DECIMALS_MAX = 2  # SCORM 1.2 cmi.core.score.raw is a decimal; more than 2 digits is noise to a learner
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
@@ -32,7 +37,8 @@ def check_course(course: Course) -> list[Problem]:
         problems += _section(section)
     problems += _assets(course)
     problems += _page_links(course)
-    problems += _escaping_symlinks(course.source_dir)
+    linked = {ref.source for section in course.sections for ref in _refs(section)}
+    problems += _escaping_symlinks(course.source_dir, linked)
     problems += _suspend_data(course)
     problems += _labels(course)
     return problems
@@ -43,7 +49,7 @@ def check_id(value: str, what: str, loc: Loc) -> list[Problem]:
         return [Problem(loc.path, loc.line, f"the {what} id is empty", "give it an id of letters, digits, '-', '_' or '.'")]
     if len(value) > ID_MAX:
         return [Problem(loc.path, loc.line, f"the {what} id is {len(value)} characters long",
-                        f"shorten it to at most {ID_MAX} (SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX})")]
+                        f"shorten it to at most {ID_MAX} characters: SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX}")]
     if not ID_RE.match(value):
         bad = sorted({c for c in value if not re.match(r"[A-Za-z0-9_.-]", c)})
         shown = ", ".join("space" if c == " " else repr(c) for c in bad) or "its first character"
@@ -65,9 +71,18 @@ def _course_fields(course: Course) -> list[Problem]:
     if course.language and not LANGUAGE_RE.match(course.language):
         problems.append(Problem(at["language"].path, at["language"].line, f"language '{course.language}' is not a language tag",
                                 "use a BCP 47 tag such as en, en-US or fr"))
-    if not 0 <= course.pass_mark <= 100:
+    if 0 < course.pass_mark < 1:
+        percent = f"{course.pass_mark * 100:g}"
+        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line,
+                                f"pass_mark {course.pass_mark:g} is a fraction, but pass marks are percentages",
+                                f"use {percent} for {percent}%"))
+    elif not 0 <= course.pass_mark <= 100:
         problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line, f"pass_mark {course.pass_mark:g} is outside 0-100",
                                 "SCORM 1.2 scores are 0..100: use e.g. pass_mark: 80"))
+    if not 0 <= course.score_decimals <= SCORE_DECIMALS_MAX:
+        problems.append(Problem(at["score_decimals"].path, at["score_decimals"].line,
+                                f"score_decimals {course.score_decimals} is outside 0-{SCORE_DECIMALS_MAX}",
+                                "write 0 for whole percentages, 1 or 2 for decimals"))
     if course.packaging not in PACKAGING_MODES:
         problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
                                 f"use one of: {', '.join(PACKAGING_MODES)}"))
@@ -84,7 +99,7 @@ def _ids(course: Course) -> list[Problem]:
         if folded in sections:
             first = sections[folded].loc
             problems.append(Problem(section.loc.path, section.loc.line, f"duplicate section id '{section.id}'",
-                                    f"already used at {first.path}:{first.line} (ids are compared ignoring case); "
+                                    f"already used at {first.path}:{first.line}, and ids are compared ignoring case: "
                                     "give one of them another 'id:'"))
         elif folded in RESERVED_FOLDERS and course.packaging == PACKAGING_PER_SECTION:
             problems.append(Problem(section.loc.path, section.loc.line, f"the section id '{section.id}' is reserved",
@@ -104,7 +119,7 @@ def _ids(course: Course) -> list[Problem]:
             location = f"{section.id}/{page.id}"
             if len(location) > LESSON_LOCATION_MAX:
                 problems.append(Problem(page.loc.path, page.loc.line, f"the bookmark '{location[:40]}...' is over {LESSON_LOCATION_MAX} characters",
-                                        "shorten the section or page id (cmi.core.lesson_location is CMIString255)"))
+                                        "shorten the section or page id: cmi.core.lesson_location is CMIString255"))
         for q in section.quiz.questions if section.quiz else ():
             problems += check_id(q.id, "question", q.loc)
             if q.id in questions:
@@ -119,13 +134,10 @@ def _section(section: Section) -> list[Problem]:
     problems: list[Problem] = []
     if not section.pages and not (section.quiz and section.quiz.questions):
         problems.append(Problem(section.loc.path, section.loc.line, f"section '{section.id}' is empty",
-                                "add a Markdown page (e.g. 01-introduction.md) or a quiz.yml"))
+                                "add a Markdown page such as 01-introduction.md, or a quiz.yml"))
     if section.quiz is None:
         return problems
     quiz = section.quiz
-    if not quiz.questions:
-        problems.append(Problem(quiz.loc.path, quiz.loc.line, "the quiz has no questions",
-                                "add questions under 'questions:' or delete the quiz file"))
     if quiz.attempts < 0:
         problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more", "e.g. attempts: 3"))
     for q in quiz.questions:
@@ -140,7 +152,7 @@ def _question(q: Question) -> list[Problem]:
         return []
     if len(q.options) > len(CHOICE_KEYS):
         return [Problem(*at, f"question '{q.id}' has {len(q.options)} options",
-                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)} (a-z, 0-9); split the question")]
+                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; split the question")]
     problems = []
     if len(q.options) < 2:
         problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
@@ -159,27 +171,31 @@ def _assets(course: Course) -> list[Problem]:
     problems = []
     root = course.source_dir.resolve()
     for section in course.sections:
-        refs = [a for p in section.pages for a in p.assets] + list(section.quiz.assets if section.quiz else ())
-        for ref in refs:
+        for ref in _refs(section):
             at = (ref.loc.path, ref.loc.line)
             if not ref.package_path:
                 problems.append(Problem(*at, f"'{ref.target}' points outside the course folder",
                                         "copy the file into the course folder and link to it there"))
             elif not ref.source.is_file():
-                hint = "it is a folder; link to a file" if ref.source.is_dir() else "check the file name and path (they are case-sensitive)"
+                if ref.source.is_dir():
+                    hint = "it is a folder; link to a file"
+                else:
+                    close = closest_target(ref.target, ref.source, root, _files_near)
+                    hint = f"did you mean '{close}'?" if close else "check the file name and path; they are case-sensitive"
                 problems.append(Problem(*at, f"missing file '{ref.target}'", hint))
             elif not ref.source.resolve().is_relative_to(root):
                 problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
                                         "copy the file into the course folder instead of linking to it"))
             elif not SAFE_PATH_RE.match(ref.package_path):
                 problems.append(Problem(*at, f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
-                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.' (LMS web servers mangle other names)"))
+                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.': LMS web servers mangle other names"))
     return problems
 
 
 def _page_links(course: Course) -> list[Problem]:
     """Links to another page's .md file must reach a page of the same SCO (LMSs move between SCOs)."""
     home = {page.key: section for section in course.sections for page in section.pages}
+    pages = [course.source_dir / key for key in home]
     problems = []
     for section in course.sections:
         links = [link for page in section.pages for link in page.page_links]
@@ -187,8 +203,11 @@ def _page_links(course: Course) -> list[Problem]:
         for link in links:
             target = home.get(link.key)
             if target is None:
-                problems.append(Problem(link.loc.path, link.loc.line, f"'{link.target}' is not a page of this course",
-                                        "link to a page's .md file in a section folder (check the name and path)"))
+                close = closest_target(link.target, course.source_dir / link.key, course.source_dir,
+                                       lambda folder, depth: [p for p in pages if p.is_relative_to(folder)])
+                hint = (f"did you mean '{close}'?" if close
+                        else "link to a page's .md file in a section folder; check the name and path")
+                problems.append(Problem(link.loc.path, link.loc.line, f"'{link.target}' is not a page of this course", hint))
             elif target is not section and course.packaging == PACKAGING_PER_SECTION:
                 problems.append(Problem(link.loc.path, link.loc.line,
                                         f"'{link.target}' is a page of another section ('{target.id}')",
@@ -197,7 +216,43 @@ def _page_links(course: Course) -> list[Problem]:
     return problems
 
 
-def _escaping_symlinks(course_dir: Path) -> list[Problem]:
+MAX_CANDIDATES = 5000  # files looked at for a did-you-mean; a suggestion is not worth a long walk
+SIMILAR = 0.75  # difflib ratio for a file name did-you-mean; lower, "circle.svg" suggests "square.svg"
+
+
+def closest_target(target: str, missing: Path, root: Path, candidates) -> str | None:
+    """A did-you-mean for a link ``target`` (as written) that resolved to the ``missing`` path: the
+    existing path closest to what was written, from the deepest folder that exists, ignoring case,
+    and written the way the author wrote the link. ``candidates(folder, depth)`` lists the paths
+    below ``folder`` that the link could have meant."""
+    folder = missing.parent
+    while not folder.is_dir() and folder != root and folder.is_relative_to(root):
+        folder = folder.parent
+    if not folder.is_dir() or not folder.is_relative_to(root):
+        return None
+    tail = missing.relative_to(folder).as_posix()
+    depth = tail.count("/") + 1
+    written = unquote(SUFFIX_RE.sub("", target)).split("/")
+    if len(written) < depth or "/".join(written[-depth:]) != tail:
+        return None  # the link's last segments are not the missing part ('..' inside it): no safe rewrite
+    options = {p.relative_to(folder).as_posix().lower(): p.relative_to(folder).as_posix()
+               for p in candidates(folder, depth)}
+    options = {k: v for k, v in options.items() if k.count("/") + 1 == depth}
+    close = difflib.get_close_matches(tail.lower(), list(options), n=1, cutoff=SIMILAR)
+    return "/".join(written[:-depth] + [options[close[0]]]) if close else None
+
+
+def _files_near(folder: Path, depth: int) -> Iterable[Path]:
+    found = (p for p in folder.glob("/".join(["*"] * depth)) if p.is_file() and not p.name.startswith("."))
+    return itertools.islice(found, MAX_CANDIDATES)
+
+
+def _refs(section: Section) -> list[AssetRef]:
+    return [a for p in section.pages for a in p.assets] + list(section.quiz.assets if section.quiz else ())
+
+
+def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
+    """Links to outside the course folder; one that a page links to is reported at that link (_assets)."""
     # os.scandir's entries know whether they are links (no stat per file) and only links become
     # Paths: this runs on every preview rebuild, over every file of the course.
     root = course_dir.resolve()
@@ -213,7 +268,7 @@ def _escaping_symlinks(course_dir: Path) -> list[Problem]:
         for entry in entries:
             if entry.is_symlink():  # a link (to a folder too) is checked where it points, never followed
                 path = Path(entry.path)
-                if not path.resolve().is_relative_to(root):
+                if path not in linked and not path.resolve().is_relative_to(root):
                     problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
                                             "replace the link with a copy of the file, so the course folder is self-contained"))
             elif entry.is_dir():
@@ -223,10 +278,14 @@ def _escaping_symlinks(course_dir: Path) -> list[Problem]:
 
 
 def _labels(course: Course) -> list[Problem]:
+    problems = []
+    if course.language and LANGUAGE_RE.match(course.language):
+        problems += check_language(template_dirs(course, default_templates_dir()), course.language, course.labels,
+                                   course.label_locs, course.locs["language"])
     if not course.labels:
-        return []
-    defaults, problems = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
-    return problems + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
+        return problems
+    defaults, found = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
+    return problems + found + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
 
 
 def _suspend_data(course: Course) -> list[Problem]:

@@ -14,15 +14,15 @@ from . import __version__
 from .build import build
 from .new import new_command
 from .preview.command import preview_command
-from .problems import ProblemsError
-from .resources import default_course_dir
+from .problems import ProblemsError, split_warnings
+from .resources import chosen_course_dir
 from .validate.command import validate_command
 
 
 def report(exc: ProblemsError) -> None:
     for problem in exc.problems:
-        click.echo(problem.format(), err=True)
-    n = len(exc.problems)
+        click.echo(problem.format(show_severity=True), err=True)
+    n = len(split_warnings(exc.problems)[0])
     click.echo(f"build failed: {n} problem{'s' if n != 1 else ''}; nothing was written", err=True)
 
 
@@ -37,12 +37,20 @@ def cli() -> None:
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the zip.")
 def build_command(course_dir: Path | None, out_dir: Path) -> None:
-    """Build COURSE_DIR (default: the bundled sample course) into OUT/<id>-<version>-scorm12.zip."""
+    """Build COURSE_DIR into OUT/<id>-<version>-scorm12.zip.
+
+    Without COURSE_DIR: the current folder when it holds course.yml, else ./course_src, else the
+    bundled sample course."""
+    course_dir, note = chosen_course_dir(course_dir, Path.cwd())
+    if note:
+        click.echo(note, err=True)
     try:
-        result = build(course_dir or default_course_dir(), out_dir)
+        result = build(course_dir, out_dir)
     except ProblemsError as exc:
         report(exc)
         sys.exit(1)
+    for warning in result.warnings:
+        click.echo(warning.format(show_severity=True), err=True)
     click.echo(result.summary)
 
 

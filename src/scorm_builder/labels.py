@@ -4,7 +4,9 @@ Defaults live in ``templates/labels/en.yml``. For a course in another language, 
 ``labels/<language>.yml`` or ``labels/<primary subtag>.yml`` (``fr.yml`` for ``fr-CA``) in the course's
 or the project's templates replaces any of them, and ``labels:`` in course.yml has the last word.
 Values may hold ``{name}`` placeholders; keys ending in ``_one``/``_other`` (and ``_zero``, ``_two``,
-``_few``, ``_many``) are plural forms, chosen by the language's plural rules in the runtime.
+``_few``, ``_many``) are plural forms, chosen by the language's plural rules in the runtime. The
+build checks that a language's label files give every plural category CLDR defines for it (from
+Babel's copy of the CLDR data), and warns when a language has no label file at all.
 """
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ import difflib
 import re
 from pathlib import Path
 
+import babel
+
 from .model import Loc
-from .problems import Problem, display_path
-from .sourcefile import read_yaml_file
+from .problems import WARNING, Problem, display_path
+from .sourcefile import line_of_key, read_yaml_file
 
 LABELS_DIR = "labels"
 DEFAULT_LANGUAGE = "en"
@@ -31,15 +35,22 @@ RUNTIME_LABELS = (
 
 
 def read_labels(path: Path) -> tuple[dict[str, str], list[Problem]]:
+    labels, _, problems = read_labels_at(path)
+    return labels, problems
+
+
+def read_labels_at(path: Path) -> tuple[dict[str, str], dict[str, Loc], list[Problem]]:
+    """A labels file: its texts by key, the file and line of each key, and its problems."""
     problems: list[Problem] = []
     loaded = read_yaml_file(path, problems)
     if loaded is None:
-        return {}, problems
-    data, _ = loaded
+        return {}, {}, problems
+    data, loc = loaded
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        return {}, [Problem(display_path(path), 1, "a labels file is a list of 'key: text' lines",
-                            "quote texts that hold a colon: key: \"Text: more\"")]
-    return {str(k): v for k, v in data.items()}, []
+        return {}, {}, [Problem(display_path(path), 1, "a labels file is a list of 'key: text' lines",
+                                "quote texts that hold a colon: key: \"Text: more\"")]
+    locs = {str(k): Loc(loc.path, line_of_key(data, k, 1)) for k in data}
+    return {str(k): v for k, v in data.items()}, locs, []
 
 
 def language_files(dirs: list[Path], language: str) -> list[Path]:
@@ -65,6 +76,58 @@ def allowed_keys(defaults: dict[str, str]) -> set[str]:
         if form in PLURAL_FORMS and base:
             keys.update(f"{base}_{f}" for f in PLURAL_FORMS)
     return keys
+
+
+def plural_categories(language: str) -> set[str] | None:
+    """The CLDR plural categories of ``language`` (``other`` included), from Babel's CLDR data;
+    None for a tag Babel does not know."""
+    try:
+        locale = babel.Locale.parse(language, sep="-")
+    except (ValueError, babel.UnknownLocaleError):
+        return None
+    return set(locale.plural_form.tags) | {"other"}
+
+
+def check_language(dirs: list[Path], language: str, overrides: dict[str, str], override_locs: dict[str, Loc],
+                   language_loc: Loc) -> list[Problem]:
+    """A warning when no label file speaks ``language`` (the learner gets English), and an error at
+    the label file's line for each plural label that lacks a CLDR plural category of the language.
+    ``dirs`` are the template folders, the course's first."""
+    primary = language.split("-")[0].lower()
+    files = language_files(dirs, language)
+    own = [p for p in files if p.stem.lower() in (primary, language.lower())]
+    problems: list[Problem] = []
+    if not own and primary != DEFAULT_LANGUAGE:
+        problems.append(Problem(
+            language_loc.path, language_loc.line,
+            f"no word list for language '{language}': buttons and messages fall back to English",
+            f"copy scorm-builder's templates/labels/{DEFAULT_LANGUAGE}.yml to templates/labels/{primary}.yml "
+            "in the course folder and translate it, or set single words under labels: in course.yml",
+            severity=WARNING))
+    required = plural_categories(language)
+    if required is None or not files:
+        return problems
+    defaults, _, found = read_labels_at(files[0])
+    problems += found
+    plural_bases = {key.rpartition("_")[0] for key in defaults if key.endswith("_other")}
+    forms: dict[str, dict[str, Loc]] = {}  # plural label -> its forms, each at its key's line (the last source wins)
+    sources = [read_labels_at(path) for path in own] + [(overrides, override_locs, [])]
+    for labels, locs, found in sources:
+        problems += found
+        for key in labels:
+            base, _, form = key.rpartition("_")
+            if base in plural_bases and form in PLURAL_FORMS:
+                forms.setdefault(base, {})[form] = locs.get(key, language_loc)
+    for base, given in sorted(forms.items()):
+        missing = [form for form in PLURAL_FORMS if form in required and form not in given]
+        if missing:
+            at = given.get("other") or next(iter(given.values()))
+            needed = ", ".join(f for f in PLURAL_FORMS if f in required)
+            absent = " or ".join(f"{base}_{m}" for m in missing)
+            problems.append(Problem(at.path, at.line, f"label '{base}' has no {absent} for language '{language}'",
+                                    f"CLDR gives '{primary}' the plural categories {needed}; add "
+                                    + ", ".join(f'{base}_{m}: "..."' for m in missing)))
+    return problems
 
 
 def placeholders(text: str) -> set[str]:

@@ -25,10 +25,10 @@ from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
-from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
+from .resources import COURSE_FILE
+from .sourcefile import (BOOLEAN, INTEGER, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
                          parse_yaml, read_text, read_yaml_file, split_front_matter)
 
-COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
 SECTION_FILE = "section.yml"
 QUIZ_FILE = "quiz.yml"
@@ -46,6 +46,7 @@ COURSE_SPECS = {
     "keywords": Spec(TEXT_LIST, default=[]),
     "allow_raw_html": Spec(BOOLEAN, default=False),
     "labels": Spec(MAPPING, default={}),
+    "score_decimals": Spec(INTEGER, default=0),  # decimals of the percentages the learner sees
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
@@ -124,7 +125,7 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
                               "pass the folder that holds course.yml: scorm-builder build COURSE_DIR")]
     if not course_file.is_file():
         return None, [Problem(display_path(course_file), 0, "course file not found",
-                              "create course.yml with id, title, version, language and pass_mark (see the README)")]
+                              "create course.yml with id, title, version, language and pass_mark; see the README")]
     problems: list[Problem] = []
     loaded = read_yaml_file(course_file, problems)
     if loaded is None:
@@ -140,7 +141,7 @@ def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Co
         packaging=f["packaging"], description=f["description"], keywords=tuple(f["keywords"]),
         allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
         locs={key: f.at(key) for key in COURSE_SPECS},
-        labels=labels, label_locs=label_locs,
+        labels=labels, label_locs=label_locs, score_decimals=f["score_decimals"],
     )
     return course, problems
 

@@ -34,7 +34,7 @@ QUIZ_SPECS = {
     "title": Spec(TEXT, default="Quiz"),
     "shuffle": Spec(BOOLEAN, default=False),
     "attempts": Spec(INTEGER, default=0),
-    "questions": Spec(LIST, default=[]),  # check.py reports a quiz without questions
+    "questions": Spec(LIST, default=[]),
 }
 QUESTION_SPECS = {
     "id": Spec(TEXT),
@@ -62,6 +62,9 @@ def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRe
     data, loc = loaded
     f = Fields(data, QUIZ_SPECS, loc, "the quiz", problems)
     resolve = AssetCollector(course_dir, quiz_file.parent)
+    if not f["questions"] and "questions" not in f.invalid:
+        problems.append(Problem(loc.path, loc.line, "the quiz has no questions",
+                                "add questions under 'questions:' or delete the quiz file"))
     questions = []
     for i, raw in enumerate(f["questions"] or []):
         qloc = Loc(loc.path, line_of_item(f["questions"], i, loc.line))
@@ -91,9 +94,11 @@ def _question(raw, loc: Loc, default_id: str, md: MarkdownRenderer, resolve, pro
         return rendered(key).html
 
     if kind == TRUE_FALSE:
-        options = _true_false_options(f, loc, block, problems)
+        options, typed = _true_false_options(f, loc, block, problems), "answer" not in f.invalid
     else:
-        options = _choice_options(f, loc, md, resolve, problems)
+        options, typed = _choice_options(f, loc, md, resolve, problems)
+    if not typed:  # a wrongly typed answer, options or 'correct:' was reported; checking the rest would repeat it
+        return None
     prompt = rendered("prompt")
     return Question(id=f["id"] or default_id, type=kind, prompt_html=prompt.html,
                     prompt_inline_html=prompt.single_paragraph, options=tuple(options),
@@ -105,7 +110,7 @@ def _true_false_options(f: Fields, loc: Loc, block, problems: list[Problem]) -> 
     if f["options"] is not None:
         problems.append(Problem(loc.path, f.at("options").line, "a true-false question has no 'options'",
                                 "write 'answer: true' or 'answer: false' with feedback_true and feedback_false"))
-    if f["answer"] is None:
+    if f["answer"] is None and "answer" not in f.invalid:
         problems.append(Problem(loc.path, loc.line, "the true-false question has no 'answer'",
                                 "add 'answer: true' or 'answer: false'"))
         return []
@@ -115,19 +120,23 @@ def _true_false_options(f: Fields, loc: Loc, block, problems: list[Problem]) -> 
     ]
 
 
-def _choice_options(f: Fields, loc: Loc, md: MarkdownRenderer, resolve, problems: list[Problem]) -> list[Option]:
+def _choice_options(f: Fields, loc: Loc, md: MarkdownRenderer, resolve,
+                    problems: list[Problem]) -> tuple[list[Option], bool]:
+    """The options, and False when 'options' or an option's 'correct' had the wrong type (already reported)."""
     for key in ("answer", "feedback_true", "feedback_false"):
         if f[key]:
             problems.append(Problem(loc.path, f.at(key).line, f"'{key}' belongs to true-false questions",
                                     "mark the right options with 'correct: true' instead"))
     raw_options = f["options"] or []  # check.py reports a question with fewer than two options
-    options = []
+    options, typed = [], "options" not in f.invalid
     for i, raw in enumerate(raw_options):
         oloc = Loc(loc.path, line_of_item(raw_options, i, loc.line))
         of = Fields(raw, OPTION_SPECS, oloc, "the option", problems)
-        text = md.inline(of["text"] or "", of.at("text"), resolve).html
-        feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve).html
+        typed = typed and "correct" not in of.invalid
+        text = md.inline(of["text"] or "", of.at("text"), resolve)
+        feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve)
+        problems += text.problems + feedback.problems
         key = CHOICE_KEYS[i] if i < len(CHOICE_KEYS) else ""
-        options.append(Option(key=key, html=text, correct=bool(of["correct"]), feedback_html=feedback, loc=oloc))
-    return options
+        options.append(Option(key=key, html=text.html, correct=bool(of["correct"]), feedback_html=feedback.html, loc=oloc))
+    return options, typed
 

@@ -6,23 +6,30 @@
 - Headings: the page title is the document's ``<h2>`` (the SCO title is the ``<h1>``), so
   ``##`` in Markdown renders as ``<h3>`` and so on; a ``#`` heading is reported.
 - Relative links and image sources are handed to a resolver, which records the asset and
-  returns the URL to use inside the package.
+  returns the URL to use inside the package: Markdown links and images, and the local media of
+  author HTML (``img``, ``video``, ``audio``, ``source``, ``track``, ``poster``, ``srcset``, ``a href``).
 - Author HTML is sanitized with nh3 (no script, no event handlers, no ``javascript:``)
-  unless the course sets ``allow_raw_html: true``.
+  unless the course sets ``allow_raw_html: true``. ``<video>`` and ``<audio>`` with their
+  ``source`` and ``track`` pass. What the sanitizer removes is reported as a warning at its line,
+  and a paragraph left empty by it is dropped.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from html import escape as html_escape
+from html import unescape as html_unescape
+from html.parser import HTMLParser
 
 import lxml.html
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common import html_re
 from markdown_it.token import Token
 
 from .model import Loc
-from .problems import Problem
+from .problems import WARNING, Problem
 
 # resolver(target as written, location) -> URL to write in the HTML, or None to leave it unchanged
 Resolver = Callable[[str, Loc], "str | None"]
@@ -37,6 +44,7 @@ ALLOWED_TAGS = {
     "div", "dl", "dt", "em", "figcaption", "figure", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
     "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+    "video", "audio", "source", "track",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title"},
@@ -46,8 +54,25 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan", "data-label", "style"},
     "ol": {"start", "reversed", "type"},
     "abbr": {"title"},
+    "video": {"src", "poster", "controls", "width", "height", "loop", "muted", "preload", "playsinline"},
+    "audio": {"src", "controls", "loop", "muted", "preload"},
+    "source": {"src", "type", "media"},
+    "track": {"src", "kind", "srclang", "label", "default"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+# Attributes nh3 (ammonia) checks against URL_SCHEMES, on the tags above.
+URL_ATTRIBUTES = {"href", "src", "poster"}
+SET_BY_SANITIZER = {("a", "rel")}  # link_rel: replaced, not removed
+CONTENT_REMOVED = {"script", "style"}  # nh3 removes these with their content; other tags lose only the tag
+SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+EMPTY_PARAGRAPH_RE = re.compile(r"<p>\s*</p>\n?")
+# What author HTML loads or links to, and so must be packaged (or reported) like a Markdown image.
+LOCAL_REFERENCES = {"img": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
+                    "source": ("src", "srcset"), "track": ("src",), "a": ("href",), "iframe": ("src",),
+                    "embed": ("src",), "object": ("data",), "script": ("src",), "link": ("href",)}
+OPEN_TAG_RE = re.compile(html_re.open_tag)
+TAG_NAME_RE = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+ATTRIBUTE_RE = re.compile(r"""(\s+)([a-zA-Z_:][a-zA-Z0-9:._-]*)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^"'=<>`\x00-\x20]+))?""")
 # Elements that load what their attribute names (links with <a href> are navigation, not loads).
 RESOURCE_ATTRIBUTES = {"img": ("src", "srcset"), "script": ("src",), "iframe": ("src",), "video": ("src", "poster"),
                        "audio": ("src",), "source": ("src", "srcset"), "track": ("src",), "embed": ("src",),
@@ -85,6 +110,7 @@ class MarkdownRenderer:
         _table_cells(tokens)
         problems += _headings(tokens, loc)
         _links(tokens, loc, resolve)
+        problems += self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
         problems += external_resources(html, text, loc)
         return Rendered(html, problems)
@@ -93,12 +119,27 @@ class MarkdownRenderer:
         """Render one line of Markdown without a surrounding paragraph (option texts)."""
         tokens = self.md.parseInline(text)
         _links(tokens, loc, resolve)
+        problems = self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
-        return Rendered(html, external_resources(html, text, loc))
+        return Rendered(html, problems + external_resources(html, text, loc))
+
+    def _author_html(self, tokens: list[Token], loc: Loc, resolve: Resolver | None) -> list[Problem]:
+        """Give the local files that author HTML loads or links to their place in the package and,
+        when the HTML is sanitized, report what the sanitizer will remove."""
+        problems = []
+        for token, line in _html_pieces(tokens, loc):
+            if resolve is not None:
+                token.content = _rewrite_references(token.content, Loc(loc.path, line), resolve, self.allow_raw_html)
+            if not self.allow_raw_html:
+                problems += sanitizer_removals(token.content, Loc(loc.path, line))
+        return problems
 
     def _clean(self, html: str) -> str:
         if self.allow_raw_html:
             return html
+        return EMPTY_PARAGRAPH_RE.sub("", self._sanitize(html))
+
+    def _sanitize(self, html: str) -> str:
         return nh3.clean(
             html,
             tags=ALLOWED_TAGS,
@@ -123,6 +164,107 @@ def external_resources(html: str, source: str, loc: Loc) -> list[Problem]:
                 problems.append(Problem(loc.path, line, f"'{url[:80]}' would be loaded from the network",
                                         "packages must work offline: save the file into the course folder and link to it there"))
     return problems
+
+
+def _html_pieces(tokens: list[Token], loc: Loc) -> Iterator[tuple[Token, int]]:
+    """The author HTML of a token stream (HTML blocks, inline tags), each with the line it starts on."""
+    for tok in tokens:
+        if tok.type == "html_block":
+            yield tok, _line(tok, loc)
+        elif tok.type == "inline":
+            line = _line(tok, loc)
+            for child in tok.children or []:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "html_inline":
+                    yield child, line
+                    line += child.content.count("\n")
+
+
+def _rewrite_references(html: str, loc: Loc, resolve: Resolver, raw: bool) -> str:
+    """Hand every relative URL that an HTML tag loads or links to (LOCAL_REFERENCES) to ``resolve``
+    and write what it returns, as a Markdown image's source is. Tags the sanitizer will remove are
+    left alone (their files would be packaged for nothing)."""
+
+    def tag(m: re.Match) -> str:
+        name = TAG_NAME_RE.match(m.group(0)).group(1)
+        attributes = LOCAL_REFERENCES.get(name.lower())
+        if not attributes or not (raw or name.lower() in ALLOWED_TAGS):
+            return m.group(0)
+        start = m.start() + len(name) + 1
+
+        def attribute(a: re.Match) -> str:
+            key, value = a.group(2).lower(), a.group(4)
+            if key not in attributes or value is None:
+                return a.group(0)
+            at = Loc(loc.path, loc.line + html.count("\n", 0, start + a.start(2)))
+            value = html_unescape(value[1:-1] if value[:1] in "\"'" else value)
+            new = _resolve_srcset(value, at, resolve) if key == "srcset" else _resolve_url(value, at, resolve)
+            return a.group(0) if new is None else f'{a.group(1)}{a.group(2)}="{html_escape(new)}"'
+
+        return m.group(0)[: len(name) + 1] + ATTRIBUTE_RE.sub(attribute, m.group(0)[len(name) + 1 :])
+
+    return OPEN_TAG_RE.sub(tag, html)
+
+
+def _resolve_url(url: str, loc: Loc, resolve: Resolver) -> str | None:
+    return resolve(url.strip(), loc) if is_relative_url(url.strip()) else None
+
+
+def _resolve_srcset(srcset: str, loc: Loc, resolve: Resolver) -> str | None:
+    """``a.png 1x, b.png 2x``: each candidate's URL resolved, its descriptor kept."""
+    candidates, changed = [], False
+    for candidate in srcset.split(","):
+        url, _, descriptor = candidate.strip().partition(" ")
+        new = _resolve_url(url, loc, resolve) if url else None
+        changed = changed or new is not None
+        candidates.append(" ".join(part for part in (new or url, descriptor.strip()) if part))
+    return ", ".join(candidates) if changed else None
+
+
+class _SanitizerPreview(HTMLParser):
+    """What nh3, given the allowlists above, removes from a piece of author HTML, with the line
+    (counted from 0) of each removal. Comments, which nh3 also strips, show nothing to the learner."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.removed: list[tuple[int, str, str]] = []  # (line offset, what was removed, hint)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        offset = self.getpos()[0] - 1
+        if tag not in ALLOWED_TAGS:
+            if tag in CONTENT_REMOVED:
+                self.removed.append((offset, f"<{tag}> and its content", f"a {tag} does not run in sanitized pages"))
+            else:
+                self.removed.append((offset, f"<{tag}>", "the sanitizer keeps the tags listed in the README"
+                                     + ("" if tag in ("iframe", "embed", "object") else "; the text inside is kept")))
+            return
+        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if (tag, name) in SET_BY_SANITIZER:
+                continue
+            if name not in allowed:
+                hint = ("event handlers do not run in sanitized pages" if name.startswith("on")
+                        else f"<{tag}> keeps only: {', '.join(sorted(allowed))}")
+                self.removed.append((offset, f"the '{name}' attribute of <{tag}>", hint))
+                continue
+            scheme = SCHEME_RE.match(value or "") if name in URL_ATTRIBUTES else None
+            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+                self.removed.append((offset, f"the {scheme.group(1).lower()}: URL of <{tag} {name}>",
+                                     f"only {', '.join(sorted(URL_SCHEMES))} and relative URLs are kept"
+                                     + ("; the link text stays, as plain text" if tag == "a" else "")))
+
+    handle_startendtag = handle_starttag
+
+
+def sanitizer_removals(html: str, loc: Loc) -> list[Problem]:
+    """Warnings, at their lines, for what the sanitizer removes from author HTML ``html`` starting at ``loc``."""
+    preview = _SanitizerPreview()
+    preview.feed(html)
+    preview.close()
+    return [Problem(loc.path, loc.line + offset, f"the sanitizer removed {what}",
+                    f"{hint}; allow_raw_html: true in course.yml keeps author HTML as written", severity=WARNING)
+            for offset, what, hint in preview.removed]
 
 
 def _line(token: Token, loc: Loc) -> int:

@@ -158,6 +158,7 @@ class Course:
     locs: dict = field(default_factory=dict, compare=False, hash=False)  # key -> Loc of course.yml values
     labels: dict = field(default_factory=dict, compare=False, hash=False)  # overrides of templates/labels
     label_locs: dict = field(default_factory=dict, compare=False, hash=False)  # label key -> Loc
+    score_decimals: int = 0  # decimals of the score percentages shown to the learner (0: whole percentages)
 
     @property
     def scos(self) -> tuple[Sco, ...]:

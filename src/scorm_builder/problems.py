@@ -4,6 +4,10 @@ Every check in the tool (loading, model rules, templates, the package linter) re
 ``Problem`` values instead of raising at the first one, so an author sees every problem
 in one run. ``ProblemsError`` carries the whole list to the CLI, which prints it and
 exits non-zero without a traceback.
+
+A problem is an error (it stops the build) or a warning: something the build changed or left out
+on the author's behalf, such as HTML the sanitizer removed. Warnings never stop a build; they are
+printed with it, marked ``warning:``.
 """
 from __future__ import annotations
 
@@ -26,9 +30,11 @@ class Problem:
     code: str = ""
     severity: str = ERROR
 
-    def format(self) -> str:
+    def format(self, show_severity: bool = False) -> str:
+        """``path:line: message (hint) [CODE]``; with ``show_severity``, warnings read ``path:line: warning: ...``."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.message}"
+        marker = "warning: " if show_severity and self.severity == WARNING else ""
+        text = f"{where}: {marker}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
         if self.code:
@@ -52,6 +58,11 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=_sort_key)
         super().__init__("\n".join(p.format() for p in self.problems))
+
+
+def split_warnings(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings): only errors stop a build."""
+    return [p for p in problems if p.severity != WARNING], [p for p in problems if p.severity == WARNING]
 
 
 def _sort_key(p: Problem):

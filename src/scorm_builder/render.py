@@ -73,6 +73,7 @@ def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
         "sco": sco.id,
         "title": sco.title,
         "passMark": course.pass_mark,
+        "scoreDecimals": course.score_decimals,
         "quizHash": quiz_hash(sco),
         "codec": {"format": FORMAT_VERSION, "seedLimit": SEED_MAX + 1, "attemptsMax": ATTEMPTS_COUNTER_MAX},
         "suspendWorstCase": len(worst_case(sco)),

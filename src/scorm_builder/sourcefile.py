@@ -109,6 +109,7 @@ class Fields:
 
     def __init__(self, mapping, specs: dict[str, Spec], loc: Loc, what: str, problems: list[Problem], base: int = 1):
         self.loc, self.problems, self.values, self.lines = loc, problems, {}, {}
+        self.invalid: set[str] = set()  # keys whose value had the wrong type (already reported)
         if mapping is None:
             mapping = {}
         if not isinstance(mapping, dict):
@@ -117,24 +118,27 @@ class Fields:
             self.values = {key: spec.default for key, spec in specs.items()}
             self.lines = {key: loc.line or 1 for key in specs}
             return
+        suggested = set()  # known keys offered as a did-you-mean: their absence is the same mistake
         for key in mapping:
             line = line_of_key(mapping, key, loc.line, base)
             if key not in specs:
-                close = difflib.get_close_matches(str(key), list(specs), n=1)
+                close = difflib.get_close_matches(str(key), [k for k in specs if k not in mapping], n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(specs)}"
                 problems.append(Problem(loc.path, line, f"unknown key '{key}' in {what}", hint))
+                suggested.update(close)
         for key, spec in specs.items():
             line = line_of_key(mapping, key, loc.line, base)
             self.lines[key] = line
             value = mapping.get(key)
             if value is None:
-                if spec.required:
-                    problems.append(Problem(loc.path, line, f"{what} has no '{key}'", f"add '{key}: ...' ({spec.kind})"))
+                if spec.required and key not in suggested:
+                    problems.append(Problem(loc.path, line, f"{what} has no '{key}'", f"add '{key}: ...', a {spec.kind}"))
                 self.values[key] = spec.default
             elif not _CHECKS[spec.kind](value):
                 problems.append(Problem(loc.path, line, f"'{key}' must be a {spec.kind}, not {_describe(value)}",
                                         _type_hint(key, spec.kind)))
                 self.values[key] = spec.default
+                self.invalid.add(key)
             else:
                 self.values[key] = value
 

@@ -79,7 +79,7 @@ class Preview:
         stamp = time.strftime("%H:%M:%S")
         self.log(f"{stamp} {outcome.summary}")
         for problem in outcome.problems[:MAX_PROBLEMS_SHOWN]:
-            self.log(f"  {problem.format()}")
+            self.log(f"  {problem.format(show_severity=True)}")
         if len(outcome.problems) > MAX_PROBLEMS_SHOWN:
             self.log(f"  ... and {len(outcome.problems) - MAX_PROBLEMS_SHOWN} more (all are shown in the page)")
 

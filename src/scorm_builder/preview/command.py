@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..resources import default_course_dir
+from ..resources import chosen_course_dir
 
 
 @click.command("preview")
@@ -17,8 +17,14 @@ from ..resources import default_course_dir
               help="Address to listen on. Anything but a loopback address exposes the preview to the network.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in the default browser.")
 def preview_command(course_dir: Path | None, port: int | None, host: str, open_browser: bool) -> None:
-    """Preview COURSE_DIR (default: the bundled sample course) in a local LMS that rebuilds on save."""
+    """Preview COURSE_DIR in a local LMS that rebuilds on save.
+
+    Without COURSE_DIR: the current folder when it holds course.yml, else ./course_src, else the
+    bundled sample course."""
     from .app import serve  # imported here so that other commands do not load the server
 
-    sys.exit(serve(course_dir or default_course_dir(), host=host, port=port, open_browser=open_browser,
+    course_dir, note = chosen_course_dir(course_dir, Path.cwd())
+    if note:
+        click.echo(note, err=True)
+    sys.exit(serve(course_dir, host=host, port=port, open_browser=open_browser,
                    echo=click.echo))

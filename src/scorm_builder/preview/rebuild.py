@@ -31,7 +31,7 @@ from ..build import MANIFEST
 from ..check import check_course
 from ..load import SectionCache, load_course
 from ..manifest import manifest_bytes
-from ..problems import Problem, ProblemsError, display_path
+from ..problems import Problem, ProblemsError, display_path, split_warnings
 from ..render import render_course
 from ..resources import default_templates_dir
 from .render_cache import RenderCache
@@ -56,7 +56,7 @@ class BuildOutcome:
     attempt: int  # counts rebuild attempts from 1, good or not
     ok: bool
     seconds: float
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # a failed build's problems; a good build's warnings
     snapshot: Snapshot | None = None  # the build being served after this attempt (the last good one)
     changed: tuple[str, ...] = field(default=())  # package paths added, removed or changed (ok builds only)
     pages_rendered: int = 0  # SCO pages rendered in this build; the others came from the render cache
@@ -69,8 +69,10 @@ class BuildOutcome:
             scos = sum(1 for i in self.snapshot.toc.items if i.href)
             first = self.snapshot.number == 1
             changes = "" if first else f", {len(self.changed)} file(s) changed, {self.pages_rendered} page(s) rendered"
-            return f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.snapshot.files)} files{changes}"
-        n = len(self.problems)
+            warned = f", {len(self.problems)} warning(s)" if self.problems else ""
+            return (f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.snapshot.files)} files"
+                    f"{changes}{warned}")
+        n = len(split_warnings(list(self.problems))[0])
         kept = f"still serving build {self.snapshot.number}" if self.snapshot else "nothing to serve yet"
         return f"build failed in {ms}: {n} problem{'s' if n != 1 else ''} ({kept})"
 
@@ -99,7 +101,7 @@ class Rebuilder:
             start = time.perf_counter()
             stages: dict[str, float] = {}
             try:
-                files, toc, course_id = self._build(stages)
+                files, toc, course_id, warnings = self._build(stages)
             except ProblemsError as exc:
                 outcome = self._failed(start, exc.problems, stages)
             except Exception as exc:  # a bug in a build step must not stop the preview: show it, keep serving
@@ -117,6 +119,7 @@ class Rebuilder:
                                     files=MappingProxyType(files), toc=toc, course_id=course_id, built_at=time.time())
                 self.current = snapshot  # the swap: one reference assignment
                 outcome = BuildOutcome(attempt=self._attempts, ok=True, seconds=time.perf_counter() - start,
+                                       problems=tuple(sorted(set(warnings))),
                                        snapshot=snapshot, changed=changed, pages_rendered=self._pages.misses,
                                        stages=stages)
             self.last = outcome
@@ -126,7 +129,7 @@ class Rebuilder:
         return BuildOutcome(attempt=self._attempts, ok=False, seconds=time.perf_counter() - start,
                             problems=tuple(problems), snapshot=self.current, stages=stages)
 
-    def _build(self, stages: dict[str, float]) -> tuple[dict[str, bytes], Toc, str]:
+    def _build(self, stages: dict[str, float]) -> tuple[dict[str, bytes], Toc, str, list[Problem]]:
         # build.load_checked + build.build_files, with the caches.
         clock = _Clock(stages)
         course, problems = load_course(self.course_dir, cache=self._sections)
@@ -134,7 +137,8 @@ class Rebuilder:
         if course is not None:
             problems += check_course(course)
             clock.lap("check")
-        if problems or course is None:
+        errors, warnings = split_warnings(problems)
+        if errors or course is None:  # warnings do not stop a build
             raise ProblemsError(problems)
         files = render_course(course, self.templates, cache=self._pages)
         clock.lap("render")
@@ -146,7 +150,7 @@ class Rebuilder:
         except ManifestError as exc:
             raise ProblemsError([Problem(MANIFEST, 0, str(exc), "this is a bug in scorm-builder; please report it")]) from exc
         clock.lap("toc")
-        return files, toc, course.id
+        return files, toc, course.id, warnings
 
 
 class _Clock:
