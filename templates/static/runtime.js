@@ -130,6 +130,24 @@
 
   function say(text) { if (ui.status) ui.status.textContent = text; }
 
+  /* Numbers as the course language writes them (Intl.NumberFormat), up to data.scoreDecimals
+     decimals (course.yml score_decimals; 0: whole percentages). */
+  function number(value, decimals) {
+    try {
+      return new Intl.NumberFormat(data.language, { maximumFractionDigits: decimals || 0 }).format(value);
+    } catch (e) { return String(value); }
+  }
+
+  /* A score as shown: rounded to the course's decimals, except that a score below the pass mark is
+     never shown as reaching it (79.6 with a pass mark of 80 shows 79, not 80). The LMS gets the
+     exact value (scoring.scoreText). */
+  function percent(raw, passed) {
+    var decimals = data.scoreDecimals || 0, scale = Math.pow(10, decimals), value = parseFloat(raw);
+    var shown = Math.round(value * scale) / scale;
+    if (!passed && shown >= session.passMark) shown = Math.floor(value * scale) / scale;
+    return number(shown, decimals);
+  }
+
   /* Labels (templates/labels/en.yml, overridable per course): L("key", {name: value}) fills {name};
      a key with plural forms (key_one, key_other, ...) takes the form of params.count by the course
      language's plural rules. */
@@ -332,11 +350,12 @@
     var left = scoring.attemptsLeft(data, state, qi), lines = [];
     q.result.classList.add(passed ? "sb-pass" : "sb-fail");
     q.result.appendChild(el("p", "sb-result-head", L(passed ? "result_passed" : "result_failed")));
-    lines.push(L("score", { score: t.raw, right: t.right, count: t.count, pass_mark: session.passMark }));
+    lines.push(L("score", { score: percent(t.raw, passed), right: t.right, count: t.count, pass_mark: number(session.passMark) }));
     if (!passed && canRetry(qi)) lines.push(left === Infinity ? L("can_try_again") : L("attempts_left", { count: left }));
     else if (!passed && left <= 0) lines.push(L("no_attempts_left"));
     if (data.quizzes.length > 1 && state.quizzes.every(function (s) { return s.submitted; })) {
-      lines.push(L("overall_score", { score: scoring.tally(data, state, scoring.allIndexes(data)).raw }));
+      var overall = scoring.result(data, state, session.passMark);
+      lines.push(L("overall_score", { score: percent(overall.raw, overall.passed) }));
     }
     lines.push(L("feedback_above"));
     lines.forEach(function (line) { q.result.appendChild(el("p", "", line)); });

@@ -81,7 +81,7 @@ def test_a_failed_attempt_with_retries_left_stays_incomplete_without_a_score(hos
     host.answer(0, lambda q: wrong(q) if q["id"] == "mandated-client-feels-judged" else right(q))
     host.submit()
     text = host.fl.locator("#p3 .sb-result").inner_text()
-    assert "Not passed" in text and "66.67%" in text and "2 attempts left" in text
+    assert "Not passed" in text and "Your score: 67%" in text and "2 attempts left" in text
     assert host.fl.locator("#p3 .sb-retry").is_visible()
     # feedback for the chosen option, the rationale, and the right answer are shown
     fs = host.fl.locator('[id="q-mandated-client-feels-judged"]')
@@ -495,3 +495,38 @@ def test_entry_resume_and_empty_restore(host, entry):
         "core": {"entry": entry, "lesson_status": "incomplete", "lesson_location": first["core"]["lesson_location"]},
         "suspend_data": first["suspend_data"]})
     assert host.current() == 3 and len(host.checked()) == 3
+
+
+def test_french_result_plural_follows_the_right_number(host):
+    host.launch("genfr", "mixed")
+    walk_to_quiz(host)
+    # multi-pick (weight 2) wrong, tf-true right, single-pick wrong: 1 of 4 weight = 25
+    host.answer(0, lambda q: right(q) if q["id"] == "tf-true" else wrong(q))
+    host.submit(0)
+    result = host.fl.locator(f"#p{host.quiz_page(0)} .sb-result").inner_text()
+    assert "Votre score : 25 %" in result and "(bonnes réponses : 1 sur 3)" in result, result
+
+
+@pytest.mark.parametrize("language, decimals, shown", [
+    ("en", 0, "Your score: 67%"), ("en", 2, "Your score: 66.67%"), ("fr", 2, "Your score: 66,67%"),
+    ("de-CH", 1, "Your score: 66.7%"),
+])
+def test_scores_shown_in_the_language_with_the_course_decimals(host, language, decimals, shown):
+    host.launch("seed", SEED_SCO)
+    host.frame.evaluate(f"(d => {{ d.language = '{language}'; d.scoreDecimals = {decimals}; }})(ScormBuilder.data())")
+    walk_to_quiz(host)
+    host.answer(0, lambda q: wrong(q) if q["id"] == "mandated-client-feels-judged" else right(q))
+    host.submit()
+    text = host.fl.locator("#p3 .sb-result").inner_text()
+    assert shown in text, text
+    host.close()
+    assert not host.set_calls("cmi.core.score.raw"), "the LMS gets no score before the result is final"
+
+
+def test_a_score_below_the_pass_mark_is_never_shown_as_reaching_it(host):
+    host.launch("seed", SEED_SCO, mastery="67")
+    walk_to_quiz(host)
+    host.answer(0, lambda q: wrong(q) if q["id"] == "mandated-client-feels-judged" else right(q))
+    host.submit()
+    text = host.fl.locator("#p3 .sb-result").inner_text()
+    assert "Not passed" in text and "Your score: 66%" in text and "The pass mark is 67%" in text, text
