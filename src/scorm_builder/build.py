@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_course
+from .layout import MANIFEST
 from .load import load_course
 from .manifest import manifest_bytes
 from .model import Course
@@ -13,8 +14,6 @@ from .problems import ERROR, Problem, ProblemsError, display_path
 from .render import render_course
 from .resources import default_templates_dir
 from .validate import validate_package
-
-MANIFEST = "imsmanifest.xml"
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,21 @@ import os
 import re
 from pathlib import Path
 
-from .assets import MEDIA_DIR
 from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
-from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, Course,
-                    Loc, Question, Section)
+from .layout import RESERVED_FOLDERS
+from .model import (
+    PACKAGING_MODES,
+    PACKAGING_PER_SECTION,
+    PACKAGING_SINGLE_SCO,
+    QUIZ_PAGE_ID,
+    SINGLE,
+    TRUE_FALSE,
+    Course,
+    Loc,
+    Question,
+    Section,
+)
 from .problems import Problem, display_path
-from .render import SHARED_DIR
 from .resources import default_templates_dir
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
 from .suspend import worst_case
@@ -20,7 +29,6 @@ ID_MAX = IDENTIFIER_MAX - 5
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-RESERVED_FOLDERS = {SHARED_DIR, MEDIA_DIR}  # package folders the builder writes itself
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layout import sco_href
+
 PACKAGING_PER_SECTION = "sco-per-section"
 PACKAGING_SINGLE_SCO = "single-sco"
 PACKAGING_MODES = (PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO)
@@ -118,7 +120,7 @@ class Sco:
 
     @property
     def href(self) -> str:
-        return f"{self.id}/index.html"
+        return sco_href(self.id)
 
     @property
     def slots(self) -> tuple[tuple[Section, Page | None], ...]:

@@ -16,14 +16,12 @@ import markupsafe
 
 from .assets import PAGE_LINK_PREFIX
 from .labels import fill, resolve_labels, runtime_labels
+from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, STATIC_FILES, shared_path
 from .model import QUIZ_PAGE_ID, Course, Sco
 from .problems import Problem, ProblemsError, display_path
 from .suspend import quiz_hash, worst_case
 
 SCO_TEMPLATE = "sco.html"
-STATIC_DIR = "static"
-SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
-STATIC_FILES = ("runtime.js", "style.css")
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
@@ -92,7 +90,7 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
             html = env.get_template(SCO_TEMPLATE).render(
-                course=course, sco=sco, data=runtime_data(course, sco, labels), shared=f"../{SHARED_DIR}",
+                course=course, sco=sco, data=runtime_data(course, sco, labels), shared=SCO_TO_ROOT + SHARED_DIR,
                 labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
@@ -107,7 +105,7 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
             problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
                                     "reinstall scorm-builder or restore the file in templates/static/"))
             continue
-        files[f"{SHARED_DIR}/{name}"] = source.read_bytes()
+        files[shared_path(name)] = source.read_bytes()
     for sco in course.scos:
         for asset in sco.assets:
             if asset.package_path not in files:

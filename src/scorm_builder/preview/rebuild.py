@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ..build import MANIFEST
 from ..check import check_course
+from ..layout import MANIFEST
 from ..load import SectionCache, load_course
 from ..manifest import manifest_bytes
 from ..problems import Problem, ProblemsError, display_path

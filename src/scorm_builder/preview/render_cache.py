@@ -24,8 +24,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from ..layout import STATIC_DIR
 from ..model import Course, Sco, Section
-from ..render import STATIC_DIR, make_environment
+from ..render import make_environment
 
 # Course attributes that are plain values: a template reading only these depends on no section.
 COURSE_VALUES = ("id", "title", "version", "language", "pass_mark", "packaging", "description", "keywords",

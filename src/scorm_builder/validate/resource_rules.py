@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..layout import MANIFEST
 from ..problems import Problem
 from .codes import finding
 from .spec import ABSOLUTE_RE, HTML_SUFFIXES, NS_XML, SCHEMA_SUFFIXES, adlcp, cp, escapes_root, is_junk
@@ -124,7 +125,7 @@ def _unlisted(package: _Files, where: str) -> list[Problem]:
     unlisted = []
     for name in sorted(package.names - package.listed):
         rel = name[len(package.prefix):]
-        if not name.startswith(package.prefix) or is_junk(name) or escapes_root(name) or rel == "imsmanifest.xml":
+        if not name.startswith(package.prefix) or is_junk(name) or escapes_root(name) or rel == MANIFEST:
             continue
         if "/" not in rel and rel.lower().endswith(SCHEMA_SUFFIXES):
             continue
