@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coursekit import make_course
-from scorm_builder.build import build_files, load_checked
+from scorm_builder.build import build
 from scorm_builder.resources import default_course_dir
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -21,8 +21,8 @@ UPDATE = os.environ.get("SCORM_BUILDER_UPDATE_GOLDEN") == "1"
 
 def course_files(name: str, tmp_path: Path) -> dict[str, bytes]:
     if name == "sample":
-        return build_files(load_checked(default_course_dir()))
-    return build_files(load_checked(make_course(tmp_path / name, packaging=name.removeprefix("kit-"))))
+        return build(default_course_dir(), None).files
+    return build(make_course(tmp_path / name, packaging=name.removeprefix("kit-")), None).files
 
 
 CASES = [

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, read_labels
 from .layout import RESERVED_FOLDERS
 from .model import (
     PACKAGING_MODES,
@@ -20,9 +20,8 @@ from .model import (
     Section,
 )
 from .problems import Problem, display_path
-from .resources import default_templates_dir
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
-from .suspend import worst_case
+from .suspend import SavedState, saved_states
 
 # Manifest identifiers are "<PREFIX>-<id>" (prefixes up to 4 characters) and must stay within 255.
 ID_MAX = IDENTIFIER_MAX - 5
@@ -32,17 +31,19 @@ LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
-def check_course(course: Course) -> list[Problem]:
+def check_course(course: Course, states: Mapping[str, SavedState] | None = None) -> list[Problem]:
+    """Every problem of the model; ``states`` (``suspend.saved_states``) when the build has them already.
+    Labels and templates are checked with the templates they belong to (``render.prepare``)."""
     problems: list[Problem] = []
     problems += _course_fields(course)
     problems += _ids(course)
+    problems += _bookmarks(course)
     for section in course.sections:
         problems += _section(section)
     problems += _assets(course)
     problems += _page_links(course)
     problems += _escaping_symlinks(course.source_dir)
-    problems += _suspend_data(course)
-    problems += _labels(course)
+    problems += _suspend_data(course, states if states is not None else saved_states(course))
     return problems
 
 
@@ -109,10 +110,6 @@ def _ids(course: Course) -> list[Problem]:
                 problems.append(Problem(page.loc.path, page.loc.line, f"duplicate page id '{page.id}' in section '{section.id}'",
                                         f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the file or set 'id:'"))
             pages.setdefault(page.id, page.loc)
-            location = f"{section.id}/{page.id}"
-            if len(location) > LESSON_LOCATION_MAX:
-                problems.append(Problem(page.loc.path, page.loc.line, f"the bookmark '{location[:40]}...' is over {LESSON_LOCATION_MAX} characters",
-                                        "shorten the section or page id (cmi.core.lesson_location is CMIString255)"))
         for q in section.quiz.questions if section.quiz else ():
             problems += check_id(q.id, "question", q.loc)
             if q.id in questions:
@@ -120,6 +117,18 @@ def _ids(course: Course) -> list[Problem]:
                 problems.append(Problem(q.loc.path, q.loc.line, f"duplicate question id '{q.id}'",
                                         f"already used at {first.path}:{first.line}; question ids become interaction ids and must be unique"))
             questions.setdefault(q.id, q)
+    return problems
+
+
+def _bookmarks(course: Course) -> list[Problem]:
+    """Every page's bookmark (the model's Slot.bookmark, what the runtime stores) must fit lesson_location."""
+    problems = []
+    for sco in course.scos:
+        for slot in sco.slots:
+            if len(slot.bookmark) > LESSON_LOCATION_MAX:
+                problems.append(Problem(slot.loc.path, slot.loc.line,
+                                        f"the bookmark '{slot.bookmark[:40]}...' is over {LESSON_LOCATION_MAX} characters",
+                                        "shorten the section or page id (cmi.core.lesson_location is CMIString255)"))
     return problems
 
 
@@ -230,17 +239,10 @@ def _escaping_symlinks(course_dir: Path) -> list[Problem]:
     return problems
 
 
-def _labels(course: Course) -> list[Problem]:
-    if not course.labels:
-        return []
-    defaults, problems = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
-    return problems + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
-
-
-def _suspend_data(course: Course) -> list[Problem]:
+def _suspend_data(course: Course, states: Mapping[str, SavedState]) -> list[Problem]:
     problems = []
     for sco in course.scos:
-        worst = len(worst_case(sco))
+        worst = states[sco.id].worst_size
         if worst <= SUSPEND_DATA_MAX:
             continue
         limit = f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data"

@@ -92,7 +92,10 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
     return problems
 
 
-def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str], override_locs: dict[str, Loc] | None = None,
+                   where: str = "course.yml") -> tuple[dict[str, str], list[Problem]]:
+    """The labels a course's pages use, and every problem in its label files and in ``overrides``
+    (course.yml's ``labels:``, at ``override_locs``), checked against the default language's file."""
     labels: dict[str, str] = {}
     problems: list[Problem] = []
     files = language_files(dirs, language)
@@ -105,6 +108,8 @@ def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str]) -
         else:
             problems += check_labels(values, defaults, {}, display_path(path))
         labels.update(values)
+    if overrides:
+        problems += check_labels(overrides, defaults, override_locs or {}, where)
     labels.update(overrides)
     return labels, problems
 

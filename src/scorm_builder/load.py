@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from .assets import AssetCollector
+from .caches import SectionStore
 from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
@@ -116,7 +117,7 @@ def _fingerprint(entry: Path) -> tuple:
     return tuple(stats)
 
 
-def load_course(course_dir: Path, cache: SectionCache | None = None) -> tuple[Course | None, list[Problem]]:
+def load_course(course_dir: Path, cache: SectionStore | None = None) -> tuple[Course | None, list[Problem]]:
     course_dir = Path(os.path.abspath(course_dir))
     course_file = course_dir / COURSE_FILE
     if not course_dir.is_dir():
@@ -158,7 +159,7 @@ def _labels(f: Fields, problems: list[Problem]) -> tuple[dict[str, str], dict[st
     return labels, locs
 
 
-def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem], cache: SectionCache) -> list[Section]:
+def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem], cache: SectionStore) -> list[Section]:
     sections_dir = course_dir / SECTIONS_DIR
     if not sections_dir.is_dir():
         problems.append(Problem(display_path(sections_dir), 0, "no sections folder",

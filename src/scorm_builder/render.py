@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -15,11 +17,12 @@ import jinja2
 import markupsafe
 
 from .assets import PAGE_LINK_PREFIX
+from .caches import RenderStore
 from .labels import fill, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, STATIC_FILES, shared_path
-from .model import QUIZ_PAGE_ID, Course, Sco
+from .model import Course, Sco
 from .problems import Problem, ProblemsError, display_path
-from .suspend import quiz_hash, worst_case
+from .suspend import SavedState
 
 SCO_TEMPLATE = "sco.html"
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
@@ -41,23 +44,69 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     )
 
 
-def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
+@dataclass(frozen=True)
+class Prepared:
+    """Everything rendering needs besides the course, resolved and checked before any page is rendered."""
+
+    dirs: tuple[Path, ...]  # template folders, the course's own first
+    env: jinja2.Environment
+    labels: Mapping[str, str]
+    static: Mapping[str, Path]  # package path under shared/ -> the file in a templates' static/ folder
+
+
+def prepare(course: Course, project_templates: Path,
+            cache: RenderStore | None = None) -> tuple[Prepared | None, list[Problem]]:
+    """Resolve the labels, compile every template and find the runtime files; report every problem.
+
+    Runs before rendering (and before the build fails on the model's problems), so that a misspelt
+    label in course.yml, a broken labels file and a template syntax error show in one run.
+    """
+    dirs = template_dirs(course, project_templates)
+    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
+    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
+    problems += compile_templates(env, dirs)
+    static: dict[str, Path] = {}
+    for name in STATIC_FILES:
+        source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
+        if source is None:
+            problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
+                                    "reinstall scorm-builder or restore the file in templates/static/"))
+        else:
+            static[shared_path(name)] = source
+    if problems:
+        return None, problems
+    return Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static), []
+
+
+def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem]:
+    """Compile the SCO template and every other .html template (jinja2 keeps them for rendering)."""
+    names = {SCO_TEMPLATE} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
+                                                     and not n.startswith(f"{STATIC_DIR}/")))
+    problems = []
+    for name in sorted(names):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            problems.append(template_problem(exc, dirs))
+    return problems
+
+
+def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: SavedState) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
     pages, quizzes = [], []
-    for section, page in sco.slots:
-        if page is not None:
-            pages.append({"id": f"{section.id}/{page.id}", "title": page.title, "section": section.id, "quiz": None})
-        else:
-            pages.append({"id": f"{section.id}/{QUIZ_PAGE_ID}", "title": section.quiz.title, "section": section.id,
-                          "quiz": len(quizzes)})
+    for slot in sco.slots:
+        quiz = slot.quiz
+        pages.append({"id": slot.bookmark, "title": slot.title, "section": slot.section.id,
+                      "quiz": None if quiz is None else len(quizzes)})
+        if quiz is not None:
             quizzes.append({
-                "section": section.id,
-                "attempts": section.quiz.attempts,
-                "shuffle": section.quiz.shuffle,
+                "section": slot.section.id,
+                "attempts": quiz.attempts,
+                "shuffle": quiz.shuffle,
                 "questions": [
                     {"id": q.id, "type": q.type, "weight": q.weight,
                      "keys": [o.key for o in q.options], "correct": list(q.correct_keys)}
-                    for q in section.quiz.questions
+                    for q in quiz.questions
                 ],
             })
     return {
@@ -66,32 +115,33 @@ def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
         "sco": sco.id,
         "title": sco.title,
         "passMark": course.pass_mark,
-        "quizHash": quiz_hash(sco),
-        "suspendWorstCase": len(worst_case(sco)),
+        "quizHash": state.quiz_hash,
+        "suspendWorstCase": state.worst_size,
         "pages": pages,
         "quizzes": quizzes,
         "language": course.language,
-        "labels": runtime_labels(labels),
+        "labels": runtime_labels(dict(labels)),
     }
 
 
-def render_course(course: Course, project_templates: Path, cache=None) -> dict[str, bytes]:
+def render_course(course: Course, prepared: Prepared, states: Mapping[str, SavedState],
+                  cache: RenderStore | None = None) -> dict[str, bytes]:
     """Return {package path: bytes} for every SCO page, the shared runtime files and the assets.
 
-    ``cache`` (optional, used by the preview's rebuild: ``preview.render_cache.RenderCache``) keeps
-    the jinja2 environment, the pages of SCOs whose sections did not change and the bytes of unchanged
-    asset files between calls. Without it every page is rendered and every file read, as for a package build.
+    ``states`` are the SCOs' saved-state facts (``suspend.saved_states``), computed once per build.
+    ``cache`` (the preview's ``RenderCache``) hands back pages of SCOs whose sections did not change
+    and the bytes of unchanged asset files; without it every page is rendered and every file read.
     """
-    dirs = template_dirs(course, project_templates)
-    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
+    env, labels, dirs = prepared.env, dict(prepared.labels), list(prepared.dirs)
     files: dict[str, bytes] = {}
-    labels, problems = resolve_labels(dirs, course.language, course.labels)
+    problems: list[Problem] = []
     translate = label_function(labels)
+    template = env.get_template(SCO_TEMPLATE)
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
-            html = env.get_template(SCO_TEMPLATE).render(
-                course=course, sco=sco, data=runtime_data(course, sco, labels), shared=SCO_TO_ROOT + SHARED_DIR,
-                labels=labels, t=translate,
+            html = template.render(
+                course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
+                shared=SCO_TO_ROOT + SHARED_DIR, labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
         try:
@@ -99,16 +149,11 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
         except jinja2.TemplateError as exc:
             problems.append(template_problem(exc, dirs))
             continue
-    for name in STATIC_FILES:
-        source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
-        if source is None:
-            problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
-                                    "reinstall scorm-builder or restore the file in templates/static/"))
-            continue
-        files[shared_path(name)] = source.read_bytes()
+    for package_path, source in prepared.static.items():
+        files[package_path] = source.read_bytes()
     for sco in course.scos:
         for asset in sco.assets:
-            if asset.package_path not in files:
+            if asset.package_path not in files and asset.source is not None:
                 files[asset.package_path] = cache.asset(asset.source) if cache is not None else asset.source.read_bytes()
     if problems:
         raise ProblemsError(problems)
@@ -128,7 +173,7 @@ def label_function(labels: dict[str, str]):
 
 def link_pages(html: str, sco: Sco) -> str:
     """Turn the placeholders of links between pages (see assets.py) into links to the SCO's pages."""
-    index = {page.key: i for i, (_, page) in enumerate(sco.slots) if page is not None}
+    index = {slot.page.key: slot.index for slot in sco.slots if slot.page is not None}
 
     def replace(m: re.Match) -> str:
         i = index.get(html_unescape(m.group(1)))

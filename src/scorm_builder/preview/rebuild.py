@@ -4,8 +4,8 @@
     outcome = rebuilder.rebuild()      # -> BuildOutcome; never raises for problems in the course
     rebuilder.current                  # the last good Snapshot: what the preview serves
 
-A rebuild is the same pipeline as ``scorm-builder build`` (load, check, render, manifest) without
-the zip, with two caches kept between rebuilds: ``load.SectionCache`` (unchanged sections are not
+A rebuild is ``build.build``, the pipeline ``scorm-builder build`` runs, without the zip
+(``out_dir=None``) and with two caches kept between rebuilds (``caches.Caches``): ``load.SectionCache`` (unchanged sections are not
 parsed again) and ``render_cache.RenderCache`` (their pages are not rendered again, unchanged assets
 not read again). A one-section edit in a 500-section course therefore re-does one section's work.
 
@@ -27,12 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ..check import check_course
+from ..build import build
+from ..caches import Caches
 from ..layout import MANIFEST
-from ..load import SectionCache, load_course
-from ..manifest import manifest_bytes
+from ..load import SectionCache
 from ..problems import Problem, ProblemsError, display_path
-from ..render import render_course
 from ..resources import default_templates_dir
 from .render_cache import RenderCache
 from .toc import ManifestError, Toc, read_toc
@@ -60,7 +59,7 @@ class BuildOutcome:
     snapshot: Snapshot | None = None  # the build being served after this attempt (the last good one)
     changed: tuple[str, ...] = field(default=())  # package paths added, removed or changed (ok builds only)
     pages_rendered: int = 0  # SCO pages rendered in this build; the others came from the render cache
-    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: load, check, render, manifest, toc
+    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: build.STAGES run, then toc
 
     @property
     def summary(self) -> str:
@@ -81,8 +80,8 @@ class Rebuilder:
     def __init__(self, course_dir: Path, templates: Path | None = None):
         self.course_dir = Path(course_dir).absolute()
         self.templates = Path(templates) if templates else default_templates_dir()
-        self._sections = SectionCache()
         self._pages = RenderCache()
+        self._caches = Caches(sections=SectionCache(), render=self._pages)
         self._lock = threading.Lock()
         self._attempts = 0
         self.current: Snapshot | None = None
@@ -127,33 +126,13 @@ class Rebuilder:
                             problems=tuple(problems), snapshot=self.current, stages=stages)
 
     def _build(self, stages: dict[str, float]) -> tuple[dict[str, bytes], Toc, str]:
-        # build.load_checked + build.build_files, with the caches.
-        clock = _Clock(stages)
-        course, problems = load_course(self.course_dir, cache=self._sections)
-        clock.lap("load")
-        if course is not None:
-            problems += check_course(course)
-            clock.lap("check")
-        if problems or course is None:
-            raise ProblemsError(problems)
-        files = render_course(course, self.templates, cache=self._pages)
-        clock.lap("render")
-        files[MANIFEST] = manifest_bytes(course, sorted(files))
-        clock.lap("manifest")
+        result = build(self.course_dir, None, self.templates, caches=self._caches, stages=stages)
+        files = result.files
+        start = time.perf_counter()
         try:
             same = self.current is not None and self.current.files.get(MANIFEST) == files[MANIFEST]
             toc = self.current.toc if same else read_toc(files[MANIFEST])
         except ManifestError as exc:
             raise ProblemsError([Problem(MANIFEST, 0, str(exc), "this is a bug in scorm-builder; please report it")]) from exc
-        clock.lap("toc")
-        return files, toc, course.id
-
-
-class _Clock:
-    def __init__(self, laps: dict[str, float]):
-        self.laps, self.last = laps, time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = now - self.last
-        self.last = now
+        stages["toc"] = time.perf_counter() - start
+        return files, toc, result.course.id
