@@ -42,6 +42,16 @@ class RenderStore(Protocol):
         ...
 
 
+class Uncached:
+    """A SectionStore that keeps nothing: a package build loads every section once, so fingerprinting
+    the files of each section (one stat per file) for a later rebuild would be wasted."""
+
+    def get(self, entry: Path, allow_raw_html: bool,
+            load: Callable[[list[Problem]], Section | None]) -> tuple[Section | None, list[Problem]]:
+        found: list[Problem] = []
+        return load(found), found
+
+
 @dataclass(frozen=True)
 class Caches:
     sections: SectionStore | None = None

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from .assets import AssetCollector
-from .caches import SectionStore
+from .caches import SectionStore, Uncached
 from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
@@ -134,7 +134,7 @@ def load_course(course_dir: Path, cache: SectionStore | None = None) -> tuple[Co
     f = Fields(data, COURSE_SPECS, loc, "course.yml", problems)
     labels, label_locs = _labels(f, problems)
     md = MarkdownRenderer(allow_raw_html=bool(f["allow_raw_html"]))
-    sections = _load_sections(course_dir, md, problems, cache or SectionCache())
+    sections = _load_sections(course_dir, md, problems, cache or Uncached())
     course = Course(
         id=f["id"] or "", title=f["title"] or "", version=f["version"] or "", language=f["language"] or "",
         pass_mark=float(f["pass_mark"]) if f["pass_mark"] is not None else 0.0,

@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import lxml.html
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -76,6 +75,9 @@ class MarkdownRenderer:
         self.allow_raw_html = allow_raw_html
         self.md = MarkdownIt("commonmark", {"html": True}).enable("table")
         self.md.add_render_rule("table_open", _render_table_open)
+        # One sanitizer for every text: nh3.clean(html, tags=...) would build one per call (4x slower).
+        self.cleaner = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                                   link_rel="noopener noreferrer", strip_comments=True)
 
     def block(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
         """Render Markdown ``text`` whose first line is ``loc.line`` of ``loc.path``."""
@@ -99,20 +101,15 @@ class MarkdownRenderer:
     def _clean(self, html: str) -> str:
         if self.allow_raw_html:
             return html
-        return nh3.clean(
-            html,
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=URL_SCHEMES,
-            link_rel="noopener noreferrer",
-            strip_comments=True,
-        )
+        return self.cleaner.clean(html)
 
 
 def external_resources(html: str, source: str, loc: Loc) -> list[Problem]:
     """Images, media, scripts or frames loaded from the network: the package must work offline."""
     if "//" not in html:
         return []
+    import lxml.html  # only for HTML that may name a network URL: most builds never need it
+
     problems = []
     for element in lxml.html.fragment_fromstring(html, create_parent="div").iter(*RESOURCE_ATTRIBUTES):
         for attribute in RESOURCE_ATTRIBUTES[element.tag]:

@@ -59,8 +59,10 @@ def _sort_key(p: Problem):
 
 def display_path(path: Path | str) -> str:
     """Show ``path`` relative to the working directory when it lies below it, else absolute."""
-    p = Path(path).absolute()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.as_posix()
+    # String operations rather than Path.relative_to: this runs for every file of every build.
+    p = Path(path).absolute().as_posix()
+    cwd = Path.cwd().as_posix()
+    if p == cwd:
+        return "."
+    root = cwd if cwd.endswith("/") else cwd + "/"
+    return p[len(root):] if p.startswith(root) else p

@@ -34,8 +34,12 @@ def template_dirs(course: Course, project_templates: Path) -> list[Path]:
 
 
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
+    # Compiled templates are kept between runs in jinja2's bytecode cache (a private folder in the
+    # temporary directory, keyed by each template's source checksum): compiling the four templates
+    # costs more than rendering a 50-section course.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
