@@ -198,7 +198,7 @@ def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer, p
     data, loc = loaded
     f = Fields(data, SECTION_SPECS, loc, "section.yml", problems)
     pages = []
-    for page_file in sorted(folder.glob("*.md"), key=lambda p: p.name):
+    for page_file in _markdown_files(folder, problems):
         if not is_ignored(page_file):
             page = _load_page(course_dir, page_file, md, problems, single_file=False)
             if page is not None:
@@ -208,6 +208,18 @@ def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer, p
     quiz = load_quiz(course_dir, quiz_file, section_id, md, problems) if quiz_file.exists() else None
     return Section(id=section_id, title=f["title"] or "", description=f["description"],
                    pages=tuple(pages), quiz=quiz, loc=f.at("id") if f["id"] else Loc(display_path(folder), 0))
+
+
+def _markdown_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The folder's *.md entries in name order (os.scandir: Path.glob cost a third of loading a section)."""
+    try:
+        with os.scandir(folder) as it:
+            names = sorted(entry.name for entry in it if entry.name.endswith(".md"))
+    except OSError as exc:
+        problems.append(Problem(display_path(folder), 0, f"cannot list the folder: {exc.strerror or exc}",
+                                "check that it exists and is readable"))
+        return []
+    return [folder / name for name in names]
 
 
 def _load_file_section(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:

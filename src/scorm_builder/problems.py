@@ -7,6 +7,7 @@ exits non-zero without a traceback.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,9 +60,12 @@ def _sort_key(p: Problem):
 
 def display_path(path: Path | str) -> str:
     """Show ``path`` relative to the working directory when it lies below it, else absolute."""
-    # String operations rather than Path.relative_to: this runs for every file of every build.
-    p = Path(path).absolute().as_posix()
-    cwd = Path.cwd().as_posix()
+    # String operations rather than Path.relative_to: this runs for every file of every build. Paths
+    # that Path would spell differently (relative, '//', '/./', '/..', a trailing '/') go through Path.
+    p = os.fspath(path)
+    if not p.startswith("/") or "//" in p or "/." in p or (p.endswith("/") and p != "/"):
+        p = Path(p).absolute().as_posix()
+    cwd = os.getcwd()
     if p == cwd:
         return "."
     root = cwd if cwd.endswith("/") else cwd + "/"
