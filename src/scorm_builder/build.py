@@ -79,7 +79,8 @@ def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None,
             laps.lap("package")
     except OSError as exc:  # a file that vanished or cannot be read, an output folder we cannot write
         where = display_path(exc.filename) if exc.filename else display_path(zip_path or course_dir)
-        raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}", "check that the path exists and is accessible")]) from None
+        raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}",
+                                     "check that the path exists and is accessible")]) from None
     return BuildResult(course=course, files=files, zip_path=zip_path, size=size, stages=dict(laps.laps))
 
 

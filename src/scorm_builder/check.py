@@ -49,7 +49,8 @@ def check_course(course: Course, states: Mapping[str, SavedState] | None = None)
 
 def check_id(value: str, what: str, loc: Loc) -> list[Problem]:
     if not value:
-        return [Problem(loc.path, loc.line, f"the {what} id is empty", "give it an id of letters, digits, '-', '_' or '.'")]
+        return [Problem(loc.path, loc.line, f"the {what} id is empty",
+                        "give it an id of letters, digits, '-', '_' or '.'")]
     if len(value) > ID_MAX:
         return [Problem(loc.path, loc.line, f"the {what} id is {len(value)} characters long",
                         f"shorten it to at most {ID_MAX} (SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX})")]
@@ -69,13 +70,16 @@ def _course_fields(course: Course) -> list[Problem]:
                                 f"with single-sco packaging the course id names the SCO folder; avoid "
                                 f"{', '.join(sorted(RESERVED_FOLDERS))}"))
     if course.version and not VERSION_RE.match(course.version):
-        problems.append(Problem(at["version"].path, at["version"].line, f"version '{course.version}' is not usable in a file name",
+        problems.append(Problem(at["version"].path, at["version"].line,
+                                f"version '{course.version}' is not usable in a file name",
                                 "use letters, digits, '.', '-', '+' and '_', e.g. version: \"1.0.0\""))
     if course.language and not LANGUAGE_RE.match(course.language):
-        problems.append(Problem(at["language"].path, at["language"].line, f"language '{course.language}' is not a language tag",
+        problems.append(Problem(at["language"].path, at["language"].line,
+                                f"language '{course.language}' is not a language tag",
                                 "use a BCP 47 tag such as en, en-US or fr"))
     if not 0 <= course.pass_mark <= 100:
-        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line, f"pass_mark {course.pass_mark:g} is outside 0-100",
+        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line,
+                                f"pass_mark {course.pass_mark:g} is outside 0-100",
                                 "SCORM 1.2 scores are 0..100: use e.g. pass_mark: 80"))
     if course.packaging not in PACKAGING_MODES:
         problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
@@ -104,18 +108,22 @@ def _ids(course: Course) -> list[Problem]:
         for page in section.pages:
             problems += check_id(page.id, "page", page.loc)
             if page.id == QUIZ_PAGE_ID and section.quiz:
-                problems.append(Problem(page.loc.path, page.loc.line, f"the page id '{QUIZ_PAGE_ID}' is reserved for the quiz",
+                problems.append(Problem(page.loc.path, page.loc.line,
+                                        f"the page id '{QUIZ_PAGE_ID}' is reserved for the quiz",
                                         "rename the file or set another 'id:' in its front matter"))
             if page.id in pages:
-                problems.append(Problem(page.loc.path, page.loc.line, f"duplicate page id '{page.id}' in section '{section.id}'",
-                                        f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the file or set 'id:'"))
+                problems.append(Problem(page.loc.path, page.loc.line,
+                                        f"duplicate page id '{page.id}' in section '{section.id}'",
+                                        f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the "
+                                        "file or set 'id:'"))
             pages.setdefault(page.id, page.loc)
         for q in section.quiz.questions if section.quiz else ():
             problems += check_id(q.id, "question", q.loc)
             if q.id in questions:
                 first = questions[q.id].loc
                 problems.append(Problem(q.loc.path, q.loc.line, f"duplicate question id '{q.id}'",
-                                        f"already used at {first.path}:{first.line}; question ids become interaction ids and must be unique"))
+                                        f"already used at {first.path}:{first.line}; question ids become interaction "
+                                        "ids and must be unique"))
             questions.setdefault(q.id, q)
     return problems
 
@@ -127,7 +135,8 @@ def _bookmarks(course: Course) -> list[Problem]:
         for slot in sco.slots:
             if len(slot.bookmark) > LESSON_LOCATION_MAX:
                 problems.append(Problem(slot.loc.path, slot.loc.line,
-                                        f"the bookmark '{slot.bookmark[:40]}...' is over {LESSON_LOCATION_MAX} characters",
+                                        f"the bookmark '{slot.bookmark[:40]}...' is over {LESSON_LOCATION_MAX} "
+                                        "characters",
                                         "shorten the section or page id (cmi.core.lesson_location is CMIString255)"))
     return problems
 
@@ -144,7 +153,8 @@ def _section(section: Section) -> list[Problem]:
         problems.append(Problem(quiz.loc.path, quiz.loc.line, "the quiz has no questions",
                                 "add questions under 'questions:' or delete the quiz file"))
     if quiz.attempts < 0:
-        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more", "e.g. attempts: 3"))
+        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more",
+                                "e.g. attempts: 3"))
     for q in quiz.questions:
         problems += _question(q)
     return problems
@@ -163,7 +173,8 @@ def _question(q: Question) -> list[Problem]:
         problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
                                 "give it at least two options under 'options:', each '- text: ...'"))
     elif correct == 0:
-        problems.append(Problem(*at, f"question '{q.id}' has no correct option", "mark the right option with 'correct: true'"))
+        problems.append(Problem(*at, f"question '{q.id}' has no correct option",
+                                "mark the right option with 'correct: true'"))
     elif q.type == SINGLE and correct > 1:
         problems.append(Problem(*at, f"single-choice question '{q.id}' has {correct} correct options",
                                 "mark exactly one option 'correct: true', or use 'type: multiple'"))
@@ -182,15 +193,18 @@ def _assets(course: Course) -> list[Problem]:
             if not ref.package_path:
                 problems.append(Problem(*at, f"'{ref.target}' points outside the course folder",
                                         "copy the file into the course folder and link to it there"))
-            elif not ref.source.is_file():
-                hint = "it is a folder; link to a file" if ref.source.is_dir() else "check the file name and path (they are case-sensitive)"
+            elif ref.source is None or not ref.source.is_file():
+                hint = ("it is a folder; link to a file" if ref.source is not None and ref.source.is_dir()
+                        else "check the file name and path (they are case-sensitive)")
                 problems.append(Problem(*at, f"missing file '{ref.target}'", hint))
             elif not ref.source.resolve().is_relative_to(root):
                 problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
                                         "copy the file into the course folder instead of linking to it"))
             elif not SAFE_PATH_RE.match(ref.package_path):
-                problems.append(Problem(*at, f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
-                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.' (LMS web servers mangle other names)"))
+                problems.append(Problem(*at,
+                                        f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
+                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.' "
+                                        "(LMS web servers mangle other names)"))
     return problems
 
 
@@ -232,7 +246,8 @@ def _escaping_symlinks(course_dir: Path) -> list[Problem]:
                 path = Path(entry.path)
                 if not path.resolve().is_relative_to(root):
                     problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
-                                            "replace the link with a copy of the file, so the course folder is self-contained"))
+                                            "replace the link with a copy of the file, so the course folder is "
+                                            "self-contained"))
             elif entry.is_dir():
                 subfolders.append(entry.path)
         folders.extend(reversed(subfolders))  # top-down, in name order
@@ -253,6 +268,7 @@ def _suspend_data(course: Course, states: Mapping[str, SavedState]) -> list[Prob
             quiz = sco.sections[0].quiz
             loc = quiz.loc if quiz else sco.sections[0].loc
             hint = f"{limit}: split the quiz over several sections, or use fewer questions and options"
-        problems.append(Problem(loc.path, loc.line, f"a learner's saved state for '{sco.id}' can reach {worst} characters",
+        problems.append(Problem(loc.path, loc.line,
+                                f"a learner's saved state for '{sco.id}' can reach {worst} characters",
                                 hint))
     return problems

@@ -87,12 +87,14 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
         unknown = placeholders(text) - placeholders(reference)
         if unknown:
             offered = ", ".join("{" + p + "}" for p in sorted(placeholders(reference))) or "none"
-            problems.append(Problem(loc.path, loc.line, f"label '{key}' uses {', '.join('{' + u + '}' for u in sorted(unknown))}",
+            problems.append(Problem(loc.path, loc.line,
+                                    f"label '{key}' uses {', '.join('{' + u + '}' for u in sorted(unknown))}",
                                     f"this label can fill: {offered}"))
     return problems
 
 
-def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str], override_locs: dict[str, Loc] | None = None,
+def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
+                   override_locs: dict[str, Loc] | None = None,
                    where: str = "course.yml") -> tuple[dict[str, str], list[Problem]]:
     """The labels a course's pages use, and every problem in its label files and in ``overrides``
     (course.yml's ``labels:``, at ``override_locs``), checked against the default language's file."""

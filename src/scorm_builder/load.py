@@ -16,6 +16,7 @@ Loading never stops at the first problem: it returns the model it could build an
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -26,8 +27,21 @@ from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
 from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
-from .sourcefile import (BOOLEAN, MAPPING, NUMBER, TEXT, TEXT_LIST, Fields, Spec, UnclosedFrontMatter, line_of_key,
-                         parse_yaml, read_text, read_yaml_file, split_front_matter)
+from .sourcefile import (
+    BOOLEAN,
+    MAPPING,
+    NUMBER,
+    TEXT,
+    TEXT_LIST,
+    Fields,
+    Spec,
+    UnclosedFrontMatter,
+    line_of_key,
+    parse_yaml,
+    read_text,
+    read_yaml_file,
+    split_front_matter,
+)
 
 COURSE_FILE = "course.yml"
 SECTIONS_DIR = "sections"
@@ -106,7 +120,7 @@ def _fingerprint(entry: Path) -> tuple:
         paths.sort()
     else:
         paths = [os.fspath(entry), os.fspath(entry.with_name(entry.name[: -len(".md")] + QUIZ_SUFFIX))]
-    stats = []
+    stats: list[tuple] = []
     for p in paths:
         try:
             st = os.stat(p)
@@ -159,7 +173,8 @@ def _labels(f: Fields, problems: list[Problem]) -> tuple[dict[str, str], dict[st
     return labels, locs
 
 
-def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem], cache: SectionStore) -> list[Section]:
+def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Problem],
+                   cache: SectionStore) -> list[Section]:
     sections_dir = course_dir / SECTIONS_DIR
     if not sections_dir.is_dir():
         problems.append(Problem(display_path(sections_dir), 0, "no sections folder",
@@ -171,8 +186,7 @@ def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Proble
             continue
         if entry.is_dir() or entry.suffix == ".md":
             loader = _load_folder_section if entry.is_dir() else _load_file_section
-            section, found = cache.get(entry, md.allow_raw_html,
-                                       lambda found, e=entry, f=loader: f(course_dir, e, md, found))
+            section, found = cache.get(entry, md.allow_raw_html, functools.partial(loader, course_dir, entry, md))
             problems += found
         else:
             problems.append(Problem(display_path(entry), 0, "not a section",
@@ -186,7 +200,8 @@ def _load_sections(course_dir: Path, md: MarkdownRenderer, problems: list[Proble
     return sections
 
 
-def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:
+def _load_folder_section(course_dir: Path, folder: Path, md: MarkdownRenderer,
+                         problems: list[Problem]) -> Section | None:
     meta_file = folder / SECTION_FILE
     if not meta_file.is_file():
         problems.append(Problem(display_path(folder), 0, "section folder has no section.yml",
@@ -222,7 +237,8 @@ def _markdown_files(folder: Path, problems: list[Problem]) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _load_file_section(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems: list[Problem]) -> Section | None:
+def _load_file_section(course_dir: Path, page_file: Path, md: MarkdownRenderer,
+                       problems: list[Problem]) -> Section | None:
     loaded = _load_page(course_dir, page_file, md, problems, single_file=True)
     if loaded is None:
         return None

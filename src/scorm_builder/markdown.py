@@ -118,7 +118,8 @@ def external_resources(html: str, source: str, loc: Loc) -> list[Problem]:
                 at = source.find(url)
                 line = loc.line + (source.count("\n", 0, at) if at >= 0 else 0)
                 problems.append(Problem(loc.path, line, f"'{url[:80]}' would be loaded from the network",
-                                        "packages must work offline: save the file into the course folder and link to it there"))
+                                        "packages must work offline: save the file into the course folder and link to "
+                                        "it there"))
     return problems
 
 
@@ -178,7 +179,8 @@ def _headings(tokens: list[Token], loc: Loc) -> list[Problem]:
             level = int(tok.tag[1])
             if level == 1 and tok.type == "heading_open":
                 problems.append(Problem(loc.path, _line(tok, loc), "a '#' heading inside a page",
-                                        "the page title is set by 'title:' in the front matter; use '##' for headings inside a page"))
+                                        "the page title is set by 'title:' in the front matter; use '##' for headings "
+                                        "inside a page"))
             tok.tag = f"h{min(level + 1, 6)}"
     return problems
 
@@ -195,7 +197,7 @@ def _links(tokens: list[Token], loc: Loc, resolve: Resolver | None) -> None:
             attr = "src" if child.type == "image" else "href" if child.type == "link_open" else None
             if attr is None:
                 continue
-            target = child.attrGet(attr) or ""
+            target = str(child.attrGet(attr) or "")
             if is_relative_url(target):
                 new = resolve(target, Loc(loc.path, line))
                 if new is not None:

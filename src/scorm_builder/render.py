@@ -97,7 +97,8 @@ def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem
 
 def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: SavedState) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
-    pages, quizzes = [], []
+    pages: list[dict] = []
+    quizzes: list[dict] = []
     for slot in sco.slots:
         quiz = slot.quiz
         pages.append({"id": slot.bookmark, "title": slot.title, "section": slot.section.id,
@@ -157,8 +158,9 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
         files[package_path] = source.read_bytes()
     for sco in course.scos:
         for asset in sco.assets:
-            if asset.package_path not in files and asset.source is not None:
-                files[asset.package_path] = cache.asset(asset.source) if cache is not None else asset.source.read_bytes()
+            path = asset.source
+            if asset.package_path not in files and path is not None:
+                files[asset.package_path] = cache.asset(path) if cache is not None else path.read_bytes()
     if problems:
         raise ProblemsError(problems)
     return files
@@ -199,7 +201,8 @@ def template_problem(exc: jinja2.TemplateError, dirs: list[Path]) -> Problem:
         message, hint = f"template '{exc.name}' not found", f"looked in: {', '.join(display_path(d) for d in dirs)}"
         name = name if name and name != exc.name else None
     elif isinstance(exc, jinja2.UndefinedError):
-        message, hint = f"template error: {exc.message}", "check the variable name; see the README for what templates receive"
+        message = f"template error: {exc.message}"
+        hint = "check the variable name; see the README for what templates receive"
     else:
         message, hint = f"template error: {exc.message or exc}", "fix the template syntax on this line"
     return Problem(display_path(name) if name else "templates", line or 0, message, hint)

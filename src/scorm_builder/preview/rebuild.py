@@ -5,9 +5,10 @@
     rebuilder.current                  # the last good Snapshot: what the preview serves
 
 A rebuild is ``build.build``, the pipeline ``scorm-builder build`` runs, without the zip
-(``out_dir=None``) and with two caches kept between rebuilds (``caches.Caches``): ``load.SectionCache`` (unchanged sections are not
-parsed again) and ``render_cache.RenderCache`` (their pages are not rendered again, unchanged assets
-not read again). A one-section edit in a 500-section course therefore re-does one section's work.
+(``out_dir=None``) and with two caches kept between rebuilds (``caches.Caches``):
+``load.SectionCache`` (unchanged sections are not parsed again) and ``render_cache.RenderCache``
+(their pages are not rendered again, unchanged assets not read again). A one-section edit in a
+500-section course therefore re-does one section's work.
 
 The result is a ``Snapshot``: an immutable mapping of package path -> bytes (exactly the files the
 zip would hold) plus the table of contents read back from its manifest. The server swaps the
@@ -64,13 +65,14 @@ class BuildOutcome:
     @property
     def summary(self) -> str:
         ms = f"{self.seconds * 1000:.0f} ms"
-        if self.ok:
-            scos = sum(1 for i in self.snapshot.toc.items if i.href)
-            first = self.snapshot.number == 1
+        snapshot = self.snapshot
+        if self.ok and snapshot is not None:
+            scos = len([i for i in snapshot.toc.items if i.href])
+            first = snapshot.number == 1
             changes = "" if first else f", {len(self.changed)} file(s) changed, {self.pages_rendered} page(s) rendered"
-            return f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.snapshot.files)} files{changes}"
+            return f"build {snapshot.number} ready in {ms}: {scos} SCO(s), {len(snapshot.files)} files{changes}"
         n = len(self.problems)
-        kept = f"still serving build {self.snapshot.number}" if self.snapshot else "nothing to serve yet"
+        kept = f"still serving build {snapshot.number}" if snapshot else "nothing to serve yet"
         return f"build failed in {ms}: {n} problem{'s' if n != 1 else ''} ({kept})"
 
 
@@ -130,9 +132,11 @@ class Rebuilder:
         files = result.files
         start = time.perf_counter()
         try:
-            same = self.current is not None and self.current.files.get(MANIFEST) == files[MANIFEST]
-            toc = self.current.toc if same else read_toc(files[MANIFEST])
+            current = self.current
+            same = current is not None and current.files.get(MANIFEST) == files[MANIFEST]
+            toc = current.toc if current is not None and same else read_toc(files[MANIFEST])
         except ManifestError as exc:
-            raise ProblemsError([Problem(MANIFEST, 0, str(exc), "this is a bug in scorm-builder; please report it")]) from exc
+            raise ProblemsError([Problem(MANIFEST, 0, str(exc),
+                                         "this is a bug in scorm-builder; please report it")]) from exc
         stages["toc"] = time.perf_counter() - start
         return files, toc, result.course.id
