@@ -147,12 +147,15 @@ def targets(rows: list[dict]) -> list[dict]:
         out.append({"what": what, "value": value, "limit": limit, "met": None if value is None else value <= limit,
                     "shown": shown if value is not None else "not measured", "limit_shown": f"<= {limit:g}{unit}"})
 
+    # Judged on the CPU time of the whole processes, like the cost per section below: on this shared
+    # 2-core machine one build's wall time moved by 3x between repetitions of the same run.
     for r in (r500, r50):
-        v = r["vs_floor"] if r else None
-        add(f"{r['sections'] if r else '?'}-section build / the floor (whole processes, wall; CPU time and the "
-            "work alone, without start-up, in brackets)", v, LIMITS["vs_floor"],
-            f"{v:.2f}x ({r['sb_wall_s']:.2f} s vs {r['bf_wall_s']:.2f} s; CPU {r['vs_floor_cpu']:.2f}x; "
-            f"work alone {r['vs_floor_work']:.2f}x, {r['sb_pipeline_s']:.3f} vs {r['bf_work_s']:.3f} s)" if v else "", "x")
+        v = r["vs_floor_cpu"] if r else None
+        add(f"{r['sections'] if r else '?'}-section build / the floor (whole processes, CPU time; wall time and "
+            "the work alone, without start-up, in brackets)", v, LIMITS["vs_floor"],
+            f"{v:.2f}x ({r['sb_cpu_s']:.2f} s vs {r['bf_cpu_s']:.2f} s CPU; wall {r['vs_floor']:.2f}x, "
+            f"{r['sb_wall_s']:.2f} vs {r['bf_wall_s']:.2f} s; work alone {r['vs_floor_work']:.2f}x, "
+            f"{r['sb_pipeline_s']:.3f} vs {r['bf_work_s']:.3f} s)" if v else "", "x")
     v = r500["vs_mkdocs"] if r500 else None
     add("500-section build time / MkDocs on the same content", v, LIMITS["vs_mkdocs"],
         f"{v:.2f}x ({r500['sb_wall_s']:.2f} s vs {r500['mk_wall_s']:.2f} s)" if v else "", "x")
@@ -189,6 +192,7 @@ COLUMNS = [
     ("build s", "sb_wall_s", ".2f"),
     ("floor s", "bf_wall_s", ".2f"),
     ("build/floor", "vs_floor", ".2f"),
+    ("build/floor CPU", "vs_floor_cpu", ".2f"),
     ("MkDocs s", "mk_wall_s", ".2f"),
     ("build/MkDocs", "vs_mkdocs", ".2f"),
     ("pipeline s", "sb_pipeline_s", ".3f"),
@@ -339,7 +343,8 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
         "interpreter start and imports included; **floor s**: `bench/floor.py`, the same way: a fresh interpreter "
         "that only reads every file, parses the YAML with libyaml, renders every Markdown text (pages and quiz "
         "texts) with markdown-it-py, sanitizes it with nh3 and deflates it all into a zip; **build/floor** = "
-        "build s / floor s; **MkDocs s**: `python -m mkdocs build` of the same pages, "
+        "build s / floor s; **build/floor CPU**: the same with the two processes' CPU time (what the target "
+        "judges); **MkDocs s**: `python -m mkdocs build` of the same pages, "
         "whole process. **pipeline s**: the build steps alone, measured inside the process; **ms/section** = "
         "pipeline / sections; **CPU ms/section**: the same with the process's CPU time for those steps "
         "(`time.process_time`), which other processes' load barely changes.",
