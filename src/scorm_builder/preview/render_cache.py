@@ -1,6 +1,7 @@
 """What the preview's rebuild reuses from the previous render: SCO pages and asset bytes.
 
-``render.render_course(course, templates, cache=RenderCache())`` asks the cache for each SCO's page
+``build.build(..., caches=Caches(render=RenderCache()))`` hands it to ``render.prepare``, which asks it for the
+jinja2 environment, and to ``render.render_course``, which asks it for each SCO's page
 and each asset's bytes. A page is reused while
 
 * the templates are unchanged (every file below the template folders except ``static/``, by name,
@@ -54,7 +55,7 @@ class RenderCache:
         self.hits = self.misses = 0  # pages reused / rendered in the last build
 
     def start(self, course: Course, dirs: list[Path]) -> jinja2.Environment:
-        """Called by render_course once per build, before any page: returns the environment to render with.
+        """Called by render.prepare once per build, before any page: returns the environment to render with.
 
         The environment is kept while the template folders are the same, so templates are compiled
         once (jinja2 recompiles a template whose file changed).
