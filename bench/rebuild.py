@@ -1,8 +1,8 @@
 """A one-section rebuild as the preview does it: edit one page's text, rebuild, time it. Prints JSON.
 
 Uses ``scorm_builder.preview.rebuild.Rebuilder(course_dir).rebuild()`` when the preview exists;
-otherwise the same work through public functions: ``load_course(dir, cache=SectionCache())`` +
-``check_course`` + ``build_files``, with one SectionCache kept across rebuilds. The first
+otherwise ``build.build(dir, None, caches=Caches(sections=SectionCache()))``, with one SectionCache
+kept across rebuilds. The first
 (cold) build fills the cache and is reported apart; each timed run appends a sentence to the same
 page in the middle section first, so that section's files change and every other one is reused.
 
@@ -22,20 +22,14 @@ from pathlib import Path
 
 
 def public_rebuilder(course_dir: Path):
-    from scorm_builder.build import build_files
-    from scorm_builder.check import check_course
-    from scorm_builder.load import SectionCache, load_course
-    from scorm_builder.problems import ProblemsError
+    from scorm_builder.build import build
+    from scorm_builder.caches import Caches
+    from scorm_builder.load import SectionCache
 
-    cache = SectionCache()
+    caches = Caches(sections=SectionCache())
 
     def rebuild():
-        course, problems = load_course(course_dir, cache=cache)
-        if course is not None:
-            problems += check_course(course)
-        if problems or course is None:
-            raise ProblemsError(problems)
-        return build_files(course)
+        return build(course_dir, None, caches=caches).files
 
     return rebuild
 
@@ -73,7 +67,7 @@ def main() -> None:
     note = ""
     if rebuild is None:
         note = how
-        rebuild, how = public_rebuilder(course_dir), "load_course(cache=SectionCache()) + check_course + build_files"
+        rebuild, how = public_rebuilder(course_dir), "build(course_dir, None, caches=Caches(sections=SectionCache()))"
 
     pages = sorted(course_dir.glob("sections/*/*.md"))
     page = pages[len(pages) // 2]
@@ -84,7 +78,7 @@ def main() -> None:
         if note:  # already on the public functions: a real failure
             raise
         note = "the preview's rebuild() failed, fell back: " + traceback.format_exc(limit=1).strip().splitlines()[-1]
-        rebuild, how = public_rebuilder(course_dir), "load_course(cache=SectionCache()) + check_course + build_files"
+        rebuild, how = public_rebuilder(course_dir), "build(course_dir, None, caches=Caches(sections=SectionCache()))"
         t0 = time.perf_counter()
         rebuild()
     cold = time.perf_counter() - t0

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The benchmark, in one command: scorm-builder's build, rebuild and size at 1, 50 and 500 sections,
-side by side with MkDocs building the same Markdown (the peer) and `zip -r -X` of the built tree
-(the floor of the packaging stage).
+side by side with the floor (bench/floor.py: only the unavoidable work, with the same libraries),
+MkDocs building the same Markdown (the peer) and `zip -r -X` of the built tree (the floor of the
+packaging stage).
 
     python bench/run.py            # full run: 5 repetitions (3 at 500 sections), writes bench/RESULTS.md
     python bench/run.py --quick    # 1 repetition each, writes bench/work/quick/ instead
@@ -154,7 +155,7 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
     course = generate.generate_course(root / "course", n)
     mk_config = None if args.no_mkdocs else generate.write_mkdocs(course, root / "mkdocs")
     runs = args.large_runs if n >= 500 else args.runs
-    res: dict = {"sections": n, "runs": runs, "sb": [], "mkdocs": [], "floor": []}
+    res: dict = {"sections": n, "runs": runs, "sb": [], "build_floor": [], "mkdocs": [], "floor": []}
 
     # The packaging run: the built tree (for the zip floor) and write_package timed on its own.
     tree, out = root / "tree", root / "out"
@@ -167,6 +168,9 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
         r = run_child([py, str(BENCH / "stages.py"), str(course), str(out)])
         r.update(json.loads(r.pop("stdout")))
         res["sb"].append(r)
+        f = run_child([py, str(BENCH / "floor.py"), str(course), str(root / "build-floor.zip")])
+        f.update(json.loads(f.pop("stdout")))
+        res["build_floor"].append(f)
         if mk_config is not None:
             site = root / "site"
             shutil.rmtree(site, ignore_errors=True)
@@ -180,7 +184,7 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
         z.pop("stdout")
         z["zip_bytes"] = floor_zip.stat().st_size
         res["floor"].append(z)
-        log(f"  {n:>4} sections, run {rep + 1}/{runs}: scorm-builder {r['wall_s']:.2f} s"
+        log(f"  {n:>4} sections, run {rep + 1}/{runs}: scorm-builder {r['wall_s']:.2f} s, floor {f['wall_s']:.2f} s"
             + (f", MkDocs {res['mkdocs'][-1]['wall_s']:.2f} s" if mk_config else "")
             + f", zip floor {z['wall_s'] * 1000:.0f} ms")
 
@@ -217,7 +221,12 @@ def main(argv: list[str]) -> int:
     samples = [load_sample("start")]
     log(f"load average at start: {samples[0]['loadavg']}")
 
-    # Warm-up, untimed: byte-compiles the sources and fills the OS caches for both tools.
+    # Warm-up, untimed: byte-compiles the sources and fills the OS caches for both tools. An installed
+    # scorm-builder has its bytecode (pip writes it); an editable checkout gets it here, also when the
+    # environment sets PYTHONDONTWRITEBYTECODE, which would otherwise make every timed build compile
+    # its ~40 modules from source (about 50 ms) while the floor's libraries come precompiled.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run([str(VENV_PY), "-m", "compileall", "-q", str(REPO / "src")], check=True)
     import generate
     warm = WORK / "sizes" / "warmup"
     generate.generate_course(warm / "course", 2)

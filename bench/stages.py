@@ -1,8 +1,8 @@
 """One full build in a fresh interpreter, timed stage by stage; prints one JSON object.
 
 Run by bench/run.py as a child process (so the parent can read this process's peak RSS and wall
-time, interpreter start and imports included). The steps are exactly those of
-``scorm_builder.build.build``: load_checked -> build_files -> write_package(check=check_package).
+time, interpreter start and imports included). It calls ``scorm_builder.build.build(course, out)``,
+the function the ``build`` command runs, and reports each of its stages (build.STAGES).
 
     python bench/stages.py COURSE_DIR OUT_DIR [--tree DIR] [--pack-runs N]
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 T_START = time.perf_counter()
 
-from scorm_builder.build import build_files, check_package, load_checked  # noqa: E402
+from scorm_builder.build import build  # noqa: E402
 from scorm_builder.package import write_package  # noqa: E402
 
 T_IMPORTED = time.perf_counter()
@@ -37,14 +37,10 @@ def main() -> None:
 
     c0 = time.process_time()
     t0 = time.perf_counter()
-    course = load_checked(args.course_dir)
-    t1 = time.perf_counter()
-    files = build_files(course)
-    t2 = time.perf_counter()
-    zip_path = args.out_dir / course.package_name
-    size = write_package(files, zip_path, check=check_package)
+    result = build(args.course_dir, args.out_dir)
     t3 = time.perf_counter()
     c3 = time.process_time()
+    course, files, size, stages = result.course, result.files, result.size, result.stages
 
     pack = []
     for i in range(args.pack_runs):
@@ -64,9 +60,10 @@ def main() -> None:
 
     json.dump({
         "imports_s": T_IMPORTED - T_START,
-        "load_check_s": t1 - t0,
-        "build_files_s": t2 - t1,
-        "write_package_s": t3 - t2,  # as in build(): with check_package
+        "stages_s": stages,
+        "load_check_s": stages["load"] + stages["check"],
+        "build_files_s": stages["render"] + stages["manifest"],
+        "write_package_s": stages["package"],  # with check_package, as build() does
         "pipeline_s": t3 - t0,
         "pipeline_cpu_s": c3 - c0,  # CPU time of this process: barely moved by other processes' load
         "pack_only_s": statistics.median(pack) if pack else None,

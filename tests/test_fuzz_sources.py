@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from coursekit import make_course
 from scorm_builder.build import build
 from scorm_builder.problems import ProblemsError
+from scorm_builder.validate import validate_package
 
 SEEDS = int(os.environ.get("SCORM_BUILDER_FUZZ_SEEDS", "150"))  # e.g. 3000 for a longer hunt
 FILES = ["course.yml", "sections/01-first/section.yml", "sections/01-first/quiz.yml",
@@ -50,9 +52,17 @@ def test_a_damaged_course_gives_problems_not_a_crash(tmp_path: Path, seed: int):
         path = course / rel
         path.write_text(mutate(path.read_text(encoding="utf-8"), rng), encoding="utf-8")
     try:
-        build(course, tmp_path / "out")
+        result = build(course, tmp_path / "out")
     except ProblemsError as exc:
         assert exc.problems, f"seed {seed}: a failed build must say why"
         for p in exc.problems:
             line = p.format()
             assert "\n" not in line and p.message, f"seed {seed}: {line!r}"
+        return
+    # It built: the package must be one an LMS takes, holding exactly the files the build reported.
+    findings = validate_package(result.zip_path)
+    assert not findings, f"seed {seed}: " + "; ".join(p.format() for p in findings)
+    with zipfile.ZipFile(result.zip_path) as zf:
+        assert sorted(zf.namelist()) == sorted(result.files), f"seed {seed}"
+        for sco in result.course.scos:
+            assert sco.href in result.files, f"seed {seed}: {sco.href}"

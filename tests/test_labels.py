@@ -108,3 +108,20 @@ def test_plural_forms_are_allowed_for_plural_labels_only():
     keys = allowed_keys(english)
     assert {"attempts_left_few", "attempts_left_many", "score_two"} <= keys
     assert "submit_few" not in keys
+
+
+def test_one_run_reports_model_label_and_template_problems_together(tmp_path):
+    """Labels and templates are checked before rendering, beside the model's checks: one run shows all."""
+    course = make_course(tmp_path / "c")
+    set_course(course, "keywords: [testing]", "keywords: [testing]\nlabels:\n  submitt: Send")
+    (course / "templates" / "labels").mkdir(parents=True)
+    (course / "templates" / "labels" / "en.yml").write_text("submit: [not, a, text\n", encoding="utf-8")
+    (course / "templates" / "page.html").write_text("<section>{% if page %}</section>\n", encoding="utf-8")
+    (course / "sections" / "01-first" / "section.yml").write_text("id: 'bad id'\ntitle: First\n", encoding="utf-8")
+    with pytest.raises(ProblemsError) as exc:
+        build(course, tmp_path / "out")
+    text = "\n".join(p.format() for p in exc.value.problems)
+    assert re.search(r"course\.yml:\d+: unknown label 'submitt'", text), text
+    assert re.search(r"templates/labels/en\.yml:\d+: ", text), text
+    assert re.search(r"templates/page\.html:\d+: template error", text), text
+    assert re.search(r"section\.yml:\d+: the section id 'bad id' contains space", text), text

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from coursekit import make_course, write
-from scorm_builder.build import build_files, load_checked
-from scorm_builder.preview import rebuild as rebuild_module
+import scorm_builder.build as build_module
+from scorm_builder.build import build
 from scorm_builder.preview.rebuild import Rebuilder
 from scorm_builder.preview.render_cache import reads_whole_course
 from scorm_builder.preview.toc import ManifestError, read_toc
@@ -30,7 +30,7 @@ def touch_page(path: Path, text: str) -> None:
 def test_a_rebuild_gives_exactly_the_files_of_a_package_build(course):
     outcome = Rebuilder(course).rebuild()
     assert outcome.ok and outcome.problems == ()
-    assert dict(outcome.snapshot.files) == build_files(load_checked(course))
+    assert dict(outcome.snapshot.files) == build(course, None).files
     assert outcome.snapshot.number == 1 and outcome.attempt == 1
     assert set(outcome.stages) == {"load", "check", "render", "manifest", "toc"}
     assert "build 1 ready" in outcome.summary
@@ -55,7 +55,7 @@ def test_a_one_section_edit_renders_that_section_only(course):
     assert outcome.changed == ("first/index.html",)
     assert b"An added sentence." in outcome.snapshot.files["first/index.html"]
     assert outcome.snapshot.files["second/index.html"] is first.snapshot.files["second/index.html"]
-    assert dict(outcome.snapshot.files) == build_files(load_checked(course))
+    assert dict(outcome.snapshot.files) == build(course, None).files
 
 
 def test_course_values_and_templates_re_render_every_page(course, tmp_path):
@@ -74,7 +74,7 @@ def test_course_values_and_templates_re_render_every_page(course, tmp_path):
                     encoding="utf-8")
     outcome = rebuilder.rebuild()
     assert outcome.pages_rendered == 2
-    assert dict(outcome.snapshot.files) == build_files(load_checked(course), templates)
+    assert dict(outcome.snapshot.files) == build(course, None, templates).files
 
 
 def test_an_asset_edit_is_picked_up(course):
@@ -107,7 +107,7 @@ def test_a_template_that_reads_other_sections_makes_every_page_depend_on_every_s
     outcome = rebuilder.rebuild()
     assert outcome.ok, outcome.problems
     assert b"Third section" in outcome.snapshot.files["first/index.html"]
-    assert dict(outcome.snapshot.files) == build_files(load_checked(course))
+    assert dict(outcome.snapshot.files) == build(course, None).files
 
 
 def test_which_templates_read_the_whole_course(tmp_path):
@@ -156,7 +156,7 @@ def test_an_internal_error_is_a_problem_not_a_crash(course, monkeypatch, capsys)
     def boom(*args, **kwargs):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr(rebuild_module, "render_course", boom)
+    monkeypatch.setattr(build_module, "render_course", boom)
     outcome = rebuilder.rebuild()
     assert not outcome.ok and outcome.snapshot.number == 1
     assert "internal error while building: RuntimeError: renderer exploded" in outcome.problems[0].message

@@ -417,7 +417,10 @@ def test_corrupted_zips_never_raise(tmp_path: Path):
                 data[rng.randrange(len(data))] = rng.randrange(256)
         path.write_bytes(bytes(data))
         findings = validate_package(path)
-        assert all(p.code in FINDING_CODES for p in findings)
+        if len(data) < len(good):  # cut short: the end of the zip is gone, so it cannot be used
+            assert any(p.severity == ERROR for p in findings), f"case {i}: {[p.format() for p in findings]}"
+        for p in findings:
+            assert "\n" not in p.format() and p.message and p.hint, f"case {i}: {p!r}"
 
 
 # -- the command -----------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """A/B experiment behind the YAML recommendation in bench/analysis.md; not part of the benchmark.
 
-Full build steps (load_checked + build_files) of a course, each run a fresh process, variants
+Full build steps (build(course, None): no zip) of a course, each run a fresh process, variants
 alternating:
 
 * ``ruamel-rt``: src/ as it is: ``parse_yaml`` makes a ``ruamel.yaml.YAML(typ="rt")`` per file
@@ -77,16 +77,13 @@ elif variant == "pyyaml-compose":
 
     sf.YAML = ComposeYAML
 
-from scorm_builder.build import build_files, load_checked
-t = time.perf_counter()
-course = load_checked(Path(sys.argv[1]))
-t1 = time.perf_counter()
-build_files(course)
-t2 = time.perf_counter()
+from scorm_builder.build import build
+stages = {}
+course = build(Path(sys.argv[1]), None, stages=stages).course
 if len(sys.argv) > 3:  # dump the model to compare the variants
     import pickle
     Path(sys.argv[3]).write_bytes(pickle.dumps(course.sections))
-print(json.dumps({"load_check": t1 - t, "steps": t2 - t}))
+print(json.dumps({"load_check": stages["load"] + stages["check"], "steps": sum(stages.values())}))
 '''
 VARIANTS = ("ruamel-rt", "ruamel-shared", "pyyaml-compose")
 

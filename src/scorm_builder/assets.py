@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from .layout import SCO_TO_ROOT, media_path
 from .model import AssetRef, Loc, PageLink
 
-MEDIA_DIR = "media"
 SUFFIX_RE = re.compile(r"[?#].*$", re.DOTALL)
 PAGE_LINK_PREFIX = "#sb-page:"
 
@@ -36,7 +36,6 @@ class AssetCollector:
         if path_part.endswith(".md") and inside:
             self.page_links.append(PageLink(target=target, key=inside, loc=loc))
             return PAGE_LINK_PREFIX + inside
-        package_path = f"{MEDIA_DIR}/{inside}" if inside else ""
+        package_path = media_path(inside) if inside else ""
         self.refs.append(AssetRef(target=target, source=source, package_path=package_path, loc=loc))
-        # The SCO page is <sco>/index.html, so media/ is one level up.
-        return f"../{package_path}{target[len(path_part):]}" if package_path else None
+        return f"{SCO_TO_ROOT}{package_path}{target[len(path_part):]}" if package_path else None

@@ -1,28 +1,42 @@
-"""One build, top to bottom: course_src -> load -> check -> render -> manifest -> package."""
+"""One build, top to bottom: course_src -> load -> check -> render -> manifest -> package.
+
+This is the only place the stages are sequenced. ``scorm-builder build`` calls ``build(course,
+out_dir)``; the preview calls the same ``build(course, None, caches=...)`` on every save (no zip,
+with its caches), as MkDocs' ``serve`` calls its ``build()``; the benchmark times this function.
+
+Every problem that can be found before rendering is found before the build fails: the model's
+(load, check) and the templates' (labels, template syntax, runtime files; ``render.prepare``).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .caches import NO_CACHES, Caches
 from .check import check_course
+from .layout import MANIFEST
 from .load import load_course
 from .manifest import manifest_bytes
 from .model import Course
 from .package import write_package
 from .problems import ERROR, Problem, ProblemsError, display_path, split_warnings
-from .render import render_course
+from .render import prepare, render_course
 from .resources import default_templates_dir
+from .suspend import saved_states
 from .validate import validate_package
 
-MANIFEST = "imsmanifest.xml"
+STAGES = ("load", "check", "render", "manifest", "package")
 
 
 @dataclass(frozen=True)
 class BuildResult:
     course: Course
-    zip_path: Path
-    size: int
-    files: dict[str, bytes]
+    files: dict[str, bytes]  # package path -> bytes: exactly what the zip holds
+    zip_path: Path | None = None  # None when built without writing a package (the preview)
+    size: int = 0  # the zip's size in bytes
+    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per stage (STAGES)
     warnings: tuple[Problem, ...] = ()  # what the build changed or left out, with path:line
 
     @property
@@ -35,37 +49,42 @@ class BuildResult:
                 f"{pages} page(s), {questions} question(s), {self.size / 1024:.1f} KB{warned}")
 
 
-def load_checked(course_dir: Path, warnings: list[Problem] | None = None) -> Course:
-    """Load and check a course; raise ProblemsError with every problem found when there is an error.
-    Warnings (which do not stop the build) are added to ``warnings`` when it is given."""
-    course, problems = load_course(course_dir)
-    if course is not None:
-        problems += check_course(course)
-    errors, found = split_warnings(problems)
-    if errors or course is None:
+def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None, *, caches: Caches = NO_CACHES,
+          stages: dict[str, float] | None = None) -> BuildResult:
+    """Build ``course_dir``; write the package into ``out_dir`` unless it is None.
+
+    Raises ProblemsError with every problem found. ``caches`` are what the preview reuses between
+    builds; ``stages``, when given, receives the seconds each stage took as the build goes (so a
+    failed build's timings are there too).
+    """
+    laps = _Laps(stages if stages is not None else {})
+    course, problems = load_course(course_dir, cache=caches.sections)
+    laps.lap("load")
+    if course is None:
         raise ProblemsError(problems)
-    if warnings is not None:
-        warnings += found
-    return course
-
-
-def build_files(course: Course, templates: Path | None = None) -> dict[str, bytes]:
-    files = render_course(course, templates or default_templates_dir())
-    files[MANIFEST] = manifest_bytes(course, sorted(files))
-    return files
-
-
-def build(course_dir: Path, out_dir: Path, templates: Path | None = None) -> BuildResult:
-    warnings: list[Problem] = []
-    course = load_checked(course_dir, warnings)
-    zip_path = out_dir / course.package_name
+    states = saved_states(course)  # once per build: checked against the limit, then written into the pages
+    problems += check_course(course, states)
+    prepared, found = prepare(course, templates or default_templates_dir(), caches.render)
+    problems += found
+    laps.lap("check")
+    errors, warnings = split_warnings(problems)
+    if errors or prepared is None:  # warnings (what the build changed or left out) do not stop it
+        raise ProblemsError(problems)
+    zip_path = out_dir / course.package_name if out_dir is not None else None
+    size = 0
     try:
-        files = build_files(course, templates)
-        size = write_package(files, zip_path, check=check_package)
+        files = render_course(course, prepared, states, caches.render)
+        laps.lap("render")
+        files[MANIFEST] = manifest_bytes(course, sorted(files))
+        laps.lap("manifest")
+        if zip_path is not None:
+            size = write_package(files, zip_path, check=check_package)
+            laps.lap("package")
     except OSError as exc:  # a file that vanished or cannot be read, an output folder we cannot write
-        where = display_path(exc.filename) if exc.filename else display_path(zip_path)
-        raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}", "check that the path exists and is accessible")]) from None
-    return BuildResult(course=course, zip_path=zip_path, size=size, files=files,
+        where = display_path(exc.filename) if exc.filename else display_path(zip_path or course_dir)
+        raise ProblemsError([Problem(where, 0, f"{exc.strerror or exc}",
+                                     "check that the path exists and is accessible")]) from None
+    return BuildResult(course=course, files=files, zip_path=zip_path, size=size, stages=dict(laps.laps),
                        warnings=tuple(sorted(set(warnings))))
 
 
@@ -74,3 +93,13 @@ def check_package(zip_path: Path) -> None:
     errors = [p for p in validate_package(zip_path) if p.severity == ERROR]
     if errors:
         raise ProblemsError(errors)
+
+
+class _Laps:
+    def __init__(self, laps: dict[str, float]):
+        self.laps, self.last = laps, time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self.last
+        self.last = now

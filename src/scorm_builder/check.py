@@ -5,31 +5,41 @@ import difflib
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote
 
-from .assets import MEDIA_DIR, SUFFIX_RE
-from .labels import DEFAULT_LANGUAGE, LABELS_DIR, check_labels, check_language, read_labels
-from .model import (PACKAGING_MODES, PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO, QUIZ_PAGE_ID, SINGLE, TRUE_FALSE, AssetRef,
-                    Course, Loc, Question, Section)
+from .assets import SUFFIX_RE
+from .labels import LANGUAGE_RE
+from .layout import RESERVED_FOLDERS
+from .model import (
+    PACKAGING_MODES,
+    PACKAGING_PER_SECTION,
+    PACKAGING_SINGLE_SCO,
+    QUIZ_PAGE_ID,
+    SINGLE,
+    TRUE_FALSE,
+    AssetRef,
+    Course,
+    Loc,
+    Question,
+    Section,
+)
 from .problems import Problem, display_path
-from .render import SHARED_DIR, template_dirs
-from .resources import default_templates_dir
 from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
-from .suspend import worst_case
+from .suspend import SavedState, saved_states
 
 # Manifest identifiers are "<PREFIX>-<id>" (prefixes up to 4 characters) and must stay within 255.
 ID_MAX = IDENTIFIER_MAX - 5
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+_-]*$")
-LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-RESERVED_FOLDERS = {SHARED_DIR, MEDIA_DIR}  # package folders the builder writes itself
 SCORE_DECIMALS_MAX = 2  # SCORM 1.2 cmi.core.score.raw is a decimal; more than 2 digits is noise to a learner
 SAFE_PATH_RE = re.compile(r"^(?!.*(^|/)\.)[A-Za-z0-9_./-]+$")  # ASCII, no spaces, no hidden files
 
 
-def check_course(course: Course) -> list[Problem]:
+def check_course(course: Course, states: Mapping[str, SavedState] | None = None) -> list[Problem]:
+    """The model's problems. ``states`` are the SCOs' saved-state facts when the caller has them.
+    Labels and templates are checked with the templates they belong to (``render.prepare``)."""
     problems: list[Problem] = []
     problems += _course_fields(course)
     problems += _ids(course)
@@ -37,19 +47,21 @@ def check_course(course: Course) -> list[Problem]:
         problems += _section(section)
     problems += _assets(course)
     problems += _page_links(course)
-    linked = {ref.source for section in course.sections for ref in _refs(section)}
+    problems += _bookmarks(course)
+    linked = {ref.source for section in course.sections for ref in _refs(section) if ref.source is not None}
     problems += _escaping_symlinks(course.source_dir, linked)
-    problems += _suspend_data(course)
-    problems += _labels(course)
+    problems += _suspend_data(course, states if states is not None else saved_states(course))
     return problems
 
 
 def check_id(value: str, what: str, loc: Loc) -> list[Problem]:
     if not value:
-        return [Problem(loc.path, loc.line, f"the {what} id is empty", "give it an id of letters, digits, '-', '_' or '.'")]
+        return [Problem(loc.path, loc.line, f"the {what} id is empty",
+                        "give it an id of letters, digits, '-', '_' or '.'")]
     if len(value) > ID_MAX:
         return [Problem(loc.path, loc.line, f"the {what} id is {len(value)} characters long",
-                        f"shorten it to at most {ID_MAX} characters: SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX}")]
+                        f"shorten it to at most {ID_MAX} characters: "
+                        f"SCORM 1.2 identifiers are limited to {IDENTIFIER_MAX}")]
     if not ID_RE.match(value):
         bad = sorted({c for c in value if not re.match(r"[A-Za-z0-9_.-]", c)})
         shown = ", ".join("space" if c == " " else repr(c) for c in bad) or "its first character"
@@ -66,10 +78,12 @@ def _course_fields(course: Course) -> list[Problem]:
                                 f"with single-sco packaging the course id names the SCO folder; avoid "
                                 f"{', '.join(sorted(RESERVED_FOLDERS))}"))
     if course.version and not VERSION_RE.match(course.version):
-        problems.append(Problem(at["version"].path, at["version"].line, f"version '{course.version}' is not usable in a file name",
+        problems.append(Problem(at["version"].path, at["version"].line,
+                                f"version '{course.version}' is not usable in a file name",
                                 "use letters, digits, '.', '-', '+' and '_', e.g. version: \"1.0.0\""))
     if course.language and not LANGUAGE_RE.match(course.language):
-        problems.append(Problem(at["language"].path, at["language"].line, f"language '{course.language}' is not a language tag",
+        problems.append(Problem(at["language"].path, at["language"].line,
+                                f"language '{course.language}' is not a language tag",
                                 "use a BCP 47 tag such as en, en-US or fr"))
     if 0 < course.pass_mark < 1:
         percent = f"{course.pass_mark * 100:g}"
@@ -77,7 +91,8 @@ def _course_fields(course: Course) -> list[Problem]:
                                 f"pass_mark {course.pass_mark:g} is a fraction, but pass marks are percentages",
                                 f"use {percent} for {percent}%"))
     elif not 0 <= course.pass_mark <= 100:
-        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line, f"pass_mark {course.pass_mark:g} is outside 0-100",
+        problems.append(Problem(at["pass_mark"].path, at["pass_mark"].line,
+                                f"pass_mark {course.pass_mark:g} is outside 0-100",
                                 "SCORM 1.2 scores are 0..100: use e.g. pass_mark: 80"))
     if not 0 <= course.score_decimals <= SCORE_DECIMALS_MAX:
         problems.append(Problem(at["score_decimals"].path, at["score_decimals"].line,
@@ -110,22 +125,22 @@ def _ids(course: Course) -> list[Problem]:
         for page in section.pages:
             problems += check_id(page.id, "page", page.loc)
             if page.id == QUIZ_PAGE_ID and section.quiz:
-                problems.append(Problem(page.loc.path, page.loc.line, f"the page id '{QUIZ_PAGE_ID}' is reserved for the quiz",
+                problems.append(Problem(page.loc.path, page.loc.line,
+                                        f"the page id '{QUIZ_PAGE_ID}' is reserved for the quiz",
                                         "rename the file or set another 'id:' in its front matter"))
             if page.id in pages:
-                problems.append(Problem(page.loc.path, page.loc.line, f"duplicate page id '{page.id}' in section '{section.id}'",
-                                        f"already used at {pages[page.id].path}:{pages[page.id].line}; rename the file or set 'id:'"))
+                problems.append(Problem(page.loc.path, page.loc.line,
+                                        f"duplicate page id '{page.id}' in section '{section.id}'",
+                                        f"already used at {pages[page.id].path}:{pages[page.id].line}; "
+                                        "rename the file or set 'id:'"))
             pages.setdefault(page.id, page.loc)
-            location = f"{section.id}/{page.id}"
-            if len(location) > LESSON_LOCATION_MAX:
-                problems.append(Problem(page.loc.path, page.loc.line, f"the bookmark '{location[:40]}...' is over {LESSON_LOCATION_MAX} characters",
-                                        "shorten the section or page id: cmi.core.lesson_location is CMIString255"))
         for q in section.quiz.questions if section.quiz else ():
             problems += check_id(q.id, "question", q.loc)
             if q.id in questions:
                 first = questions[q.id].loc
                 problems.append(Problem(q.loc.path, q.loc.line, f"duplicate question id '{q.id}'",
-                                        f"already used at {first.path}:{first.line}; question ids become interaction ids and must be unique"))
+                                        f"already used at {first.path}:{first.line}; "
+                                        "question ids become interaction ids and must be unique"))
             questions.setdefault(q.id, q)
     return problems
 
@@ -139,7 +154,8 @@ def _section(section: Section) -> list[Problem]:
         return problems
     quiz = section.quiz
     if quiz.attempts < 0:
-        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more", "e.g. attempts: 3"))
+        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more",
+                                "e.g. attempts: 3"))
     for q in quiz.questions:
         problems += _question(q)
     return problems
@@ -152,13 +168,15 @@ def _question(q: Question) -> list[Problem]:
         return []
     if len(q.options) > len(CHOICE_KEYS):
         return [Problem(*at, f"question '{q.id}' has {len(q.options)} options",
-                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; split the question")]
+                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; "
+                        "split the question")]
     problems = []
     if len(q.options) < 2:
         problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
                                 "give it at least two options under 'options:', each '- text: ...'"))
     elif correct == 0:
-        problems.append(Problem(*at, f"question '{q.id}' has no correct option", "mark the right option with 'correct: true'"))
+        problems.append(Problem(*at, f"question '{q.id}' has no correct option",
+                                "mark the right option with 'correct: true'"))
     elif q.type == SINGLE and correct > 1:
         problems.append(Problem(*at, f"single-choice question '{q.id}' has {correct} correct options",
                                 "mark exactly one option 'correct: true', or use 'type: multiple'"))
@@ -173,7 +191,7 @@ def _assets(course: Course) -> list[Problem]:
     for section in course.sections:
         for ref in _refs(section):
             at = (ref.loc.path, ref.loc.line)
-            if not ref.package_path:
+            if not ref.package_path or ref.source is None:
                 problems.append(Problem(*at, f"'{ref.target}' points outside the course folder",
                                         "copy the file into the course folder and link to it there"))
             elif not ref.source.is_file():
@@ -181,14 +199,17 @@ def _assets(course: Course) -> list[Problem]:
                     hint = "it is a folder; link to a file"
                 else:
                     close = closest_target(ref.target, ref.source, root, _files_near)
-                    hint = f"did you mean '{close}'?" if close else "check the file name and path; they are case-sensitive"
+                    hint = (f"did you mean '{close}'?" if close
+                            else "check the file name and path; they are case-sensitive")
                 problems.append(Problem(*at, f"missing file '{ref.target}'", hint))
             elif not ref.source.resolve().is_relative_to(root):
                 problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
                                         "copy the file into the course folder instead of linking to it"))
             elif not SAFE_PATH_RE.match(ref.package_path):
-                problems.append(Problem(*at, f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
-                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.': LMS web servers mangle other names"))
+                problems.append(Problem(*at,
+                                        f"the file name '{ref.target}' is hidden or has spaces or non-ASCII characters",
+                                        "rename it using letters, digits, '-', '_' and '.', not starting with '.': "
+                                        "LMS web servers mangle other names"))
     return problems
 
 
@@ -207,7 +228,8 @@ def _page_links(course: Course) -> list[Problem]:
                                        lambda folder, depth: [p for p in pages if p.is_relative_to(folder)])
                 hint = (f"did you mean '{close}'?" if close
                         else "link to a page's .md file in a section folder; check the name and path")
-                problems.append(Problem(link.loc.path, link.loc.line, f"'{link.target}' is not a page of this course", hint))
+                problems.append(Problem(link.loc.path, link.loc.line, f"'{link.target}' is not a page of this course",
+                                        hint))
             elif target is not section and course.packaging == PACKAGING_PER_SECTION:
                 problems.append(Problem(link.loc.path, link.loc.line,
                                         f"'{link.target}' is a page of another section ('{target.id}')",
@@ -270,28 +292,31 @@ def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
                 path = Path(entry.path)
                 if path not in linked and not path.resolve().is_relative_to(root):
                     problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
-                                            "replace the link with a copy of the file, so the course folder is self-contained"))
+                                            "replace the link with a copy of the file, "
+                                            "so the course folder is self-contained"))
             elif entry.is_dir():
                 subfolders.append(entry.path)
         folders.extend(reversed(subfolders))  # top-down, in name order
     return problems
 
 
-def _labels(course: Course) -> list[Problem]:
-    problems = []
-    if course.language and LANGUAGE_RE.match(course.language):
-        problems += check_language(template_dirs(course, default_templates_dir()), course.language, course.labels,
-                                   course.label_locs, course.locs["language"])
-    if not course.labels:
-        return problems
-    defaults, found = read_labels(default_templates_dir() / LABELS_DIR / f"{DEFAULT_LANGUAGE}.yml")
-    return problems + found + check_labels(course.labels, defaults, course.label_locs, course.loc.path)
-
-
-def _suspend_data(course: Course) -> list[Problem]:
+def _bookmarks(course: Course) -> list[Problem]:
+    """Every page's bookmark (the model's Slot.bookmark, what the runtime stores) must fit lesson_location."""
     problems = []
     for sco in course.scos:
-        worst = len(worst_case(sco))
+        for slot in sco.slots:
+            if len(slot.bookmark) > LESSON_LOCATION_MAX:
+                problems.append(Problem(slot.loc.path, slot.loc.line,
+                                        f"the bookmark '{slot.bookmark[:40]}...' is over {LESSON_LOCATION_MAX} "
+                                        "characters",
+                                        "shorten the section or page id: cmi.core.lesson_location is CMIString255"))
+    return problems
+
+
+def _suspend_data(course: Course, states: Mapping[str, SavedState]) -> list[Problem]:
+    problems = []
+    for sco in course.scos:
+        worst = states[sco.id].worst_size
         if worst <= SUSPEND_DATA_MAX:
             continue
         limit = f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data"
@@ -302,6 +327,7 @@ def _suspend_data(course: Course) -> list[Problem]:
             quiz = sco.sections[0].quiz
             loc = quiz.loc if quiz else sco.sections[0].loc
             hint = f"{limit}: split the quiz over several sections, or use fewer questions and options"
-        problems.append(Problem(loc.path, loc.line, f"a learner's saved state for '{sco.id}' can reach {worst} characters",
+        problems.append(Problem(loc.path, loc.line,
+                                f"a learner's saved state for '{sco.id}' can reach {worst} characters",
                                 hint))
     return problems

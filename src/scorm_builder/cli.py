@@ -34,7 +34,8 @@ def cli() -> None:
 
 @cli.command("build")
 @click.argument("course_dir", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(path_type=Path, file_okay=False),
+@click.option("-o", "--out", "out_dir", default="out", show_default=True,
+              type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the zip.")
 def build_command(course_dir: Path | None, out_dir: Path) -> None:
     """Build COURSE_DIR into OUT/<id>-<version>-scorm12.zip.

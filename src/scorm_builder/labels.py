@@ -32,6 +32,7 @@ RUNTIME_LABELS = (
     "no_attempts_left", "overall_score", "feedback_above", "unanswered", "new_attempt", "new_attempt_of",
     "session_ended", "progress_saved",
 )
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 tag, as course.yml may give it
 
 
 def read_labels(path: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -150,12 +151,17 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
         unknown = placeholders(text) - placeholders(reference)
         if unknown:
             offered = ", ".join("{" + p + "}" for p in sorted(placeholders(reference))) or "none"
-            problems.append(Problem(loc.path, loc.line, f"label '{key}' uses {', '.join('{' + u + '}' for u in sorted(unknown))}",
+            problems.append(Problem(loc.path, loc.line,
+                                    f"label '{key}' uses {', '.join('{' + u + '}' for u in sorted(unknown))}",
                                     f"this label can fill: {offered}"))
     return problems
 
 
-def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
+                   override_locs: dict[str, Loc] | None = None,
+                   where: str = "course.yml") -> tuple[dict[str, str], list[Problem]]:
+    """The labels a course's pages use, and every problem in its label files and in ``overrides``
+    (course.yml's ``labels:``, at ``override_locs``), checked against the default language's file."""
     labels: dict[str, str] = {}
     problems: list[Problem] = []
     files = language_files(dirs, language)
@@ -168,6 +174,8 @@ def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str]) -
         else:
             problems += check_labels(values, defaults, {}, display_path(path))
         labels.update(values)
+    if overrides:
+        problems += check_labels(overrides, defaults, override_locs or {}, where)
     labels.update(overrides)
     return labels, problems
 

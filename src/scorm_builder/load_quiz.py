@@ -28,7 +28,7 @@ from .markdown import MarkdownRenderer
 from .model import QUESTION_TYPES, TRUE_FALSE, Loc, Option, Question, Quiz
 from .problems import Problem
 from .scorm12 import CHOICE_KEYS
-from .sourcefile import (BOOLEAN, INTEGER, LIST, TEXT, Fields, Spec, line_of_item, read_yaml_file)
+from .sourcefile import BOOLEAN, INTEGER, LIST, TEXT, Fields, Spec, line_of_item, read_yaml_file
 
 QUIZ_SPECS = {
     "title": Spec(TEXT, default="Quiz"),
@@ -75,7 +75,8 @@ def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRe
                 assets=tuple(resolve.refs), loc=loc, page_links=tuple(resolve.page_links))
 
 
-def _question(raw, loc: Loc, default_id: str, md: MarkdownRenderer, resolve, problems: list[Problem]) -> Question | None:
+def _question(raw, loc: Loc, default_id: str, md: MarkdownRenderer, resolve,
+              problems: list[Problem]) -> Question | None:
     f = Fields(raw, QUESTION_SPECS, loc, "the question", problems)
     kind = f["type"]
     if kind is None:
@@ -115,8 +116,10 @@ def _true_false_options(f: Fields, loc: Loc, block, problems: list[Problem]) -> 
                                 "add 'answer: true' or 'answer: false'"))
         return []
     return [
-        Option(key="t", html="True", correct=f["answer"] is True, feedback_html=block("feedback_true"), loc=f.at("feedback_true")),
-        Option(key="f", html="False", correct=f["answer"] is False, feedback_html=block("feedback_false"), loc=f.at("feedback_false")),
+        Option(key="t", html="True", correct=f["answer"] is True, feedback_html=block("feedback_true"),
+               loc=f.at("feedback_true")),
+        Option(key="f", html="False", correct=f["answer"] is False, feedback_html=block("feedback_false"),
+               loc=f.at("feedback_false")),
     ]
 
 
@@ -137,6 +140,7 @@ def _choice_options(f: Fields, loc: Loc, md: MarkdownRenderer, resolve,
         feedback = md.block(of["feedback"] or "", of.at("feedback"), resolve)
         problems += text.problems + feedback.problems
         key = CHOICE_KEYS[i] if i < len(CHOICE_KEYS) else ""
-        options.append(Option(key=key, html=text.html, correct=bool(of["correct"]), feedback_html=feedback.html, loc=oloc))
+        options.append(Option(key=key, html=text.html, correct=bool(of["correct"]), feedback_html=feedback.html,
+                              loc=oloc))
     return options, typed
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .layout import SHARED_DIR
 from .model import Course
-from .render import SHARED_DIR
 from .scorm12 import NS_ADLCP, NS_IMSCP, NS_IMSMD, NS_XML, NS_XSI, SCHEMA_LOCATION, adlcp, cp, imsmd
 
 NSMAP = {None: NS_IMSCP, "adlcp": NS_ADLCP, "imsmd": NS_IMSMD, "xsi": NS_XSI}

@@ -8,7 +8,10 @@ learner data when a rebuilt package is uploaded again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from .layout import sco_href
 
 PACKAGING_PER_SECTION = "sco-per-section"
 PACKAGING_SINGLE_SCO = "single-sco"
@@ -105,6 +108,36 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """One page of a SCO in the learner's order: a content page, or (``page`` None) its section's quiz."""
+
+    index: int  # the page number in its SCO: the anchor #p<index>, data-page, the runtime's page index
+    section: Section
+    page: Page | None
+
+    @property
+    def quiz(self) -> Quiz | None:
+        return self.section.quiz if self.page is None else None
+
+    @property
+    def bookmark(self) -> str:
+        """What cmi.core.lesson_location holds on this page: '<section id>/<page id>' or '<section id>/quiz'."""
+        return f"{self.section.id}/{self.page.id if self.page is not None else QUIZ_PAGE_ID}"
+
+    @property
+    def title(self) -> str:
+        if self.page is not None:
+            return self.page.title
+        return self.section.quiz.title if self.section.quiz else ""
+
+    @property
+    def loc(self) -> Loc:
+        if self.page is not None:
+            return self.page.loc
+        return self.section.quiz.loc if self.section.quiz else self.section.loc
+
+
+@dataclass(frozen=True)
 class Sco:
     """One launchable unit. Per-section packaging gives one section per SCO; single-sco gives all."""
 
@@ -118,13 +151,14 @@ class Sco:
 
     @property
     def href(self) -> str:
-        return f"{self.id}/index.html"
+        return sco_href(self.id)
 
-    @property
-    def slots(self) -> tuple[tuple[Section, Page | None], ...]:
+    @cached_property
+    def slots(self) -> tuple[Slot, ...]:
         """The SCO's pages in the order the learner meets them: each section's content pages, then
-        its quiz page (``None``). Page indexes (``#p<n>``, the runtime's page numbers) count these."""
-        return tuple((s, p) for s in self.sections for p in s.pages + ((None,) if s.quiz else ()))
+        its quiz page. The template, the runtime data, bookmarks and the saved state's size all count these."""
+        pages = ((s, p) for s in self.sections for p in s.pages + ((None,) if s.quiz else ()))
+        return tuple(Slot(index=i, section=s, page=p) for i, (s, p) in enumerate(pages))
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -160,7 +194,7 @@ class Course:
     label_locs: dict = field(default_factory=dict, compare=False, hash=False)  # label key -> Loc
     score_decimals: int = 0  # decimals of the score percentages shown to the learner (0: whole percentages)
 
-    @property
+    @cached_property
     def scos(self) -> tuple[Sco, ...]:
         if self.packaging == PACKAGING_SINGLE_SCO:
             return (Sco(id=self.id, title=self.title, sections=self.sections),)

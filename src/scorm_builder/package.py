@@ -23,7 +23,7 @@ def zip_bytes_to(files: dict[str, bytes], fh) -> None:
             info.create_system = 3  # unix, so the mode above is read the same everywhere
             stored = name.lower().endswith(STORED_SUFFIXES)
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            zf.writestr(info, files[name], compresslevel=None if stored else 9)
+            zf.writestr(info, files[name])  # zlib's default level: level 9 took 2x the time for 1% less
 
 
 def write_package(files: dict[str, bytes], target: Path, check: Callable[[Path], None] | None = None) -> int:

@@ -11,6 +11,7 @@ printed with it, marked ``warning:``.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,8 +72,13 @@ def _sort_key(p: Problem):
 
 def display_path(path: Path | str) -> str:
     """Show ``path`` relative to the working directory when it lies below it, else absolute."""
-    p = Path(path).absolute()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.as_posix()
+    # String operations rather than Path.relative_to: this runs for every file of every build. Paths
+    # that Path would spell differently (relative, '//', '/./', '/..', a trailing '/') go through Path.
+    p = os.fspath(path)
+    if not p.startswith("/") or "//" in p or "/." in p or (p.endswith("/") and p != "/"):
+        p = Path(p).absolute().as_posix()
+    cwd = os.getcwd()
+    if p == cwd:
+        return "."
+    root = cwd if cwd.endswith("/") else cwd + "/"
+    return p[len(root):] if p.startswith(root) else p

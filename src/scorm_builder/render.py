@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import unescape as html_unescape
 from pathlib import Path
 
@@ -17,18 +19,14 @@ import rcssmin
 import rjsmin
 
 from .assets import PAGE_LINK_PREFIX
-from .labels import fill, resolve_labels, runtime_labels
-from .model import QUIZ_PAGE_ID, Course, Sco
-from .problems import Problem, ProblemsError, display_path
-from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, quiz_hash, worst_case
+from .caches import RenderStore
+from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
+from .layout import RUNTIME_SCRIPTS, SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, STATIC_FILES, shared_path
+from .model import Course, Sco
+from .problems import Problem, ProblemsError, display_path, split_warnings
+from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
 
 SCO_TEMPLATE = "sco.html"
-STATIC_DIR = "static"
-SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
-# The learner side: the runtime's files in load order (codec and scoring are pure, the transport
-# speaks SCORM 1.2, runtime.js drives the page; docs/runtime.md), then the style sheet.
-RUNTIME_SCRIPTS = ("codec.js", "scoring.js", "scorm12.js", "runtime.js")
-STATIC_FILES = (*RUNTIME_SCRIPTS, "style.css")
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
@@ -38,8 +36,12 @@ def template_dirs(course: Course, project_templates: Path) -> list[Path]:
 
 
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
+    # Compiled templates are kept between runs in jinja2's bytecode cache (a private folder in the
+    # temporary directory, keyed by each template's source checksum): compiling the four templates
+    # costs more than rendering a 50-section course.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -48,23 +50,73 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     )
 
 
-def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
-    """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
-    pages, quizzes = [], []
-    for section, page in sco.slots:
-        if page is not None:
-            pages.append({"id": f"{section.id}/{page.id}", "title": page.title, "section": section.id, "quiz": None})
+@dataclass(frozen=True)
+class Prepared:
+    """Everything rendering needs besides the course, resolved and checked before any page is rendered."""
+
+    dirs: tuple[Path, ...]  # template folders, the course's own first
+    env: jinja2.Environment
+    labels: Mapping[str, str]
+    static: Mapping[str, Path]  # package path under shared/ -> the file in a templates' static/ folder
+
+
+def prepare(course: Course, project_templates: Path,
+            cache: RenderStore | None = None) -> tuple[Prepared | None, list[Problem]]:
+    """Resolve the labels, compile every template and find the runtime files; report every problem
+    (warnings among them: a language without a word list). ``Prepared`` is None when one is an error.
+
+    Runs before rendering (and before the build fails on the model's problems), so that a misspelt
+    label in course.yml, a broken labels file and a template syntax error show in one run.
+    """
+    dirs = template_dirs(course, project_templates)
+    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
+    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
+    if course.language and LANGUAGE_RE.match(course.language):  # a malformed tag is check.py's error
+        problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"])
+    problems += compile_templates(env, dirs)
+    static: dict[str, Path] = {}
+    for name in STATIC_FILES:
+        source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
+        if source is None:
+            problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
+                                    "reinstall scorm-builder or restore the file in templates/static/"))
         else:
-            pages.append({"id": f"{section.id}/{QUIZ_PAGE_ID}", "title": section.quiz.title, "section": section.id,
-                          "quiz": len(quizzes)})
+            static[shared_path(name)] = source
+    if split_warnings(problems)[0]:
+        return None, problems
+    return Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static), problems
+
+
+def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem]:
+    """Compile the SCO template and every other .html template (jinja2 keeps them for rendering)."""
+    names = {SCO_TEMPLATE} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
+                                                     and not n.startswith(f"{STATIC_DIR}/")))
+    problems = []
+    for name in sorted(names):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError as exc:
+            problems.append(template_problem(exc, dirs))
+    return problems
+
+
+def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: SavedState) -> dict:
+    """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
+    pages: list[dict] = []
+    quizzes: list[dict] = []
+    for slot in sco.slots:
+        quiz = slot.quiz
+        pages.append({"id": slot.bookmark, "title": slot.title, "section": slot.section.id,
+                      "quiz": None if quiz is None else len(quizzes)})
+        if quiz is not None:
             quizzes.append({
-                "section": section.id,
-                "attempts": section.quiz.attempts,
-                "shuffle": section.quiz.shuffle,
+                "section": slot.section.id,
+                "attempts": quiz.attempts,
+                "shuffle": quiz.shuffle,
                 "questions": [
                     {"id": q.id, "type": q.type, "weight": q.weight,
                      "keys": [o.key for o in q.options], "correct": list(q.correct_keys)}
-                    for q in section.quiz.questions
+                    for q in quiz.questions
                 ],
             })
     return {
@@ -74,34 +126,34 @@ def runtime_data(course: Course, sco: Sco, labels: dict[str, str]) -> dict:
         "title": sco.title,
         "passMark": course.pass_mark,
         "scoreDecimals": course.score_decimals,
-        "quizHash": quiz_hash(sco),
+        "quizHash": state.quiz_hash,
         "codec": {"format": FORMAT_VERSION, "seedLimit": SEED_MAX + 1, "attemptsMax": ATTEMPTS_COUNTER_MAX},
-        "suspendWorstCase": len(worst_case(sco)),
+        "suspendWorstCase": state.worst_size,
         "pages": pages,
         "quizzes": quizzes,
         "language": course.language,
-        "labels": runtime_labels(labels),
+        "labels": runtime_labels(dict(labels)),
     }
 
 
-def render_course(course: Course, project_templates: Path, cache=None) -> dict[str, bytes]:
+def render_course(course: Course, prepared: Prepared, states: Mapping[str, SavedState],
+                  cache: RenderStore | None = None) -> dict[str, bytes]:
     """Return {package path: bytes} for every SCO page, the shared runtime files and the assets.
 
-    ``cache`` (optional, used by the preview's rebuild: ``preview.render_cache.RenderCache``) keeps
-    the jinja2 environment, the pages of SCOs whose sections did not change and the bytes of unchanged
-    asset files between calls. Without it every page is rendered and every file read, as for a package build.
+    ``states`` are the SCOs' saved-state facts (``suspend.saved_states``), computed once per build.
+    ``cache`` (the preview's ``RenderCache``) hands back pages of SCOs whose sections did not change
+    and the bytes of unchanged asset files; without it every page is rendered and every file read.
     """
-    dirs = template_dirs(course, project_templates)
-    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
+    env, labels, dirs = prepared.env, dict(prepared.labels), list(prepared.dirs)
     files: dict[str, bytes] = {}
-    labels, problems = resolve_labels(dirs, course.language, course.labels)
+    problems: list[Problem] = []
     translate = label_function(labels)
+    template = env.get_template(SCO_TEMPLATE)
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
-            html = env.get_template(SCO_TEMPLATE).render(
-                course=course, sco=sco, data=runtime_data(course, sco, labels), shared=f"../{SHARED_DIR}",
-                scripts=RUNTIME_SCRIPTS,
-                labels=labels, t=translate,
+            html = template.render(
+                course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
+                shared=SCO_TO_ROOT + SHARED_DIR, scripts=RUNTIME_SCRIPTS, labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
         try:
@@ -109,17 +161,13 @@ def render_course(course: Course, project_templates: Path, cache=None) -> dict[s
         except jinja2.TemplateError as exc:
             problems.append(template_problem(exc, dirs))
             continue
-    for name in STATIC_FILES:
-        source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
-        if source is None:
-            problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
-                                    "reinstall scorm-builder or restore the file in templates/static/"))
-            continue
-        files[f"{SHARED_DIR}/{name}"] = minified(name, source.read_bytes())
+    for package_path, source in prepared.static.items():
+        files[package_path] = minified(package_path, source.read_bytes())
     for sco in course.scos:
         for asset in sco.assets:
-            if asset.package_path not in files:
-                files[asset.package_path] = cache.asset(asset.source) if cache is not None else asset.source.read_bytes()
+            path = asset.source
+            if asset.package_path not in files and path is not None:
+                files[asset.package_path] = cache.asset(path) if cache is not None else path.read_bytes()
     if problems:
         raise ProblemsError(problems)
     return files
@@ -148,7 +196,7 @@ def label_function(labels: dict[str, str]):
 
 def link_pages(html: str, sco: Sco) -> str:
     """Turn the placeholders of links between pages (see assets.py) into links to the SCO's pages."""
-    index = {page.key: i for i, (_, page) in enumerate(sco.slots) if page is not None}
+    index = {slot.page.key: slot.index for slot in sco.slots if slot.page is not None}
 
     def replace(m: re.Match) -> str:
         i = index.get(html_unescape(m.group(1)))
@@ -170,7 +218,8 @@ def template_problem(exc: jinja2.TemplateError, dirs: list[Path]) -> Problem:
         message, hint = f"template '{exc.name}' not found", f"looked in: {', '.join(display_path(d) for d in dirs)}"
         name = name if name and name != exc.name else None
     elif isinstance(exc, jinja2.UndefinedError):
-        message, hint = f"template error: {exc.message}", "check the variable name; see the README for what templates receive"
+        message = f"template error: {exc.message}"
+        hint = "check the variable name; see the README for what templates receive"
     else:
         message, hint = f"template error: {exc.message or exc}", "fix the template syntax on this line"
     return Problem(display_path(name) if name else "templates", line or 0, message, hint)

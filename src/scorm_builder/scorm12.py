@@ -1,34 +1,33 @@
 """SCORM 1.2 facts the builder relies on, as small tables with their source.
 
-References: ADL SCORM 1.2 Run-Time Environment (RTE) section 3.4 (data model);
-ADL SCORM 1.2 Content Aggregation Model (CAM) section 2.3 (manifest);
-Moodle mod/scorm/datamodels/scorm_12.js (what Moodle enforces).
-Field notes with the LMS bug reports behind each: ../shared/docs/scorm12-field-notes.md.
+docs/scorm12.md explains each one in this project's words and where the code applies it; the
+comments below name its section there (and the ADL SCORM 1.2 book it comes from: the Run-Time
+Environment, RTE, for the data model; the Content Aggregation Model, CAM, for the manifest).
 """
 from __future__ import annotations
 
 import re
 import string
 
-# RTE 3.4.2: cmi.suspend_data is CMIString4096.
+# docs/scorm12.md#data-model (RTE): cmi.suspend_data is CMIString4096.
 SUSPEND_DATA_MAX = 4096
-# RTE 3.4.2: cmi.core.lesson_location is CMIString255.
+# docs/scorm12.md#data-model (RTE): cmi.core.lesson_location is CMIString255.
 LESSON_LOCATION_MAX = 255
-# CAM 2.3.x: identifiers are xsd:ID in the manifest; Moodle checks interaction ids against
-# ^[\u0021-\u007E]{0,255}$ (mod/scorm/datamodels/scorm_12.js, CMIIdentifier).
+# docs/scorm12.md#identifiers (CAM): identifiers are XML IDs; Moodle checks interaction ids against
+# ^[\u0021-\u007E]{0,255}$ (its CMIIdentifier).
 IDENTIFIER_MAX = 255
-# RTE 3.4.4 cmi.interactions.n.student_response for type "choice": single characters 0-9, a-z.
+# docs/scorm12.md#interactions (RTE): choice responses are single characters 0-9, a-z.
 CHOICE_KEYS = string.ascii_lowercase + string.digits
-# RTE 3.4.4: true-false responses are "t"/"f" (or 0/1).
+# docs/scorm12.md#interactions: true-false responses are "t"/"f" (or 0/1).
 TRUE_FALSE_KEYS = ("t", "f")
-# RTE 3.4.4 cmi.interactions.n.result vocabulary (1.2 says "wrong"; 2004 says "incorrect").
+# docs/scorm12.md#interactions: the result vocabulary (1.2 says "wrong"; 2004 says "incorrect").
 RESULT_VOCABULARY = ("correct", "wrong", "unanticipated", "neutral")
-# RTE 3.4.2 cmi.core.score.raw: CMIDecimal; LMSs expect 0..100 with min 0 and max 100.
+# docs/scorm12.md#data-model: cmi.core.score.raw is CMIDecimal; LMSs expect 0..100 with min 0 and max 100.
 SCORE_MIN, SCORE_MAX = 0, 100
-# Moodle accepts session_time only in this form (mod/scorm/datamodels/scorm_12.js, CMITimespan).
+# docs/scorm12.md#data-model: Moodle accepts session_time only in this form (its CMITimespan).
 TIMESPAN_RE = re.compile(r"^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$")
 
-# Manifest namespaces (CAM 2.3.1) and the schema files their xsi:schemaLocation names.
+# docs/scorm12.md#manifest (CAM): the manifest namespaces and the schema files xsi:schemaLocation names.
 NS_IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 NS_ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 NS_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"

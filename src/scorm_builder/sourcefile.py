@@ -17,7 +17,8 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable")]
+        return None, [Problem(shown, 0, f"cannot read the file: {exc.strerror or exc}",
+                              "check that it exists and is readable")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -132,7 +133,8 @@ class Fields:
             value = mapping.get(key)
             if value is None:
                 if spec.required and key not in suggested:
-                    problems.append(Problem(loc.path, line, f"{what} has no '{key}'", f"add '{key}: ...', a {spec.kind}"))
+                    problems.append(Problem(loc.path, line, f"{what} has no '{key}'",
+                                            f"add '{key}: ...', a {spec.kind}"))
                 self.values[key] = spec.default
             elif not _CHECKS[spec.kind](value):
                 problems.append(Problem(loc.path, line, f"'{key}' must be a {spec.kind}, not {_describe(value)}",

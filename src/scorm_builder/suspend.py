@@ -18,8 +18,9 @@ does not fit. A browser test checks that the runtime's encoder produces this sam
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
-from .model import MULTIPLE, Sco
+from .model import MULTIPLE, Course, Sco
 
 FORMAT_VERSION = "1"
 SEED_MAX = 36**6 - 1  # seeds are drawn below this, so at most 6 base-36 digits
@@ -45,8 +46,31 @@ def quiz_hash(sco: Sco) -> str:
     return base36(digest % 36**4).rjust(4, "0")
 
 
-def worst_case(sco: Sco) -> str:
-    """The longest suspend_data the runtime can write for this SCO."""
+@dataclass(frozen=True)
+class SavedState:
+    """What the build knows of a SCO's suspend_data: computed once per build (``saved_states``),
+    then checked against the limit (check.py) and written into the page data (render.py)."""
+
+    quiz_hash: str
+    worst_case: str  # the longest suspend_data the runtime can write
+
+    @property
+    def worst_size(self) -> int:
+        return len(self.worst_case)
+
+
+def saved_states(course: Course) -> dict[str, SavedState]:
+    """Each SCO's SavedState, by SCO id."""
+    return {sco.id: saved_state(sco) for sco in course.scos}
+
+
+def saved_state(sco: Sco) -> SavedState:
+    digest = quiz_hash(sco)
+    return SavedState(quiz_hash=digest, worst_case=worst_case(sco, digest))
+
+
+def worst_case(sco: Sco, digest: str | None = None) -> str:
+    """The longest suspend_data the runtime can write for this SCO (``digest``: its quiz_hash, if known)."""
     quizzes = []
     for section in sco.sections:
         quiz = section.quiz
@@ -60,7 +84,7 @@ def worst_case(sco: Sco) -> str:
         quizzes.append(f"{base36(attempts)}.1.{answers}")
     fields = [
         FORMAT_VERSION,
-        quiz_hash(sco),
+        digest if digest is not None else quiz_hash(sco),
         base36(max(len(sco.slots) - 1, 0)),
         base36(SEED_MAX),
         ";".join(quizzes),

@@ -106,7 +106,8 @@ class _Builder:
             key = _scalar(key_node)
             if key in value:
                 first = value.key_lines[key] + 1
-                self.issues.append(YamlIssue(line, f"duplicate key '{key}'", f"'{key}' is already set on line {first} of this block; keep one"))
+                self.issues.append(YamlIssue(line, f"duplicate key '{key}'",
+                                             f"'{key}' is already set on line {first} of this block; keep one"))
                 continue
             value.key_lines[key] = line
             value[key] = self.build(value_node)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from scorm_builder.build import build
-from scorm_builder.render import SHARED_DIR, STATIC_FILES
+from scorm_builder.layout import SHARED_DIR, STATIC_FILES
 from scorm_builder.resources import default_course_dir
 
 ZIP_BUDGET = 100 * 1024  # bytes, the whole seed package

@@ -1,7 +1,7 @@
 """``scorm-builder preview``: a local LMS that rebuilds the course on every save.
 
 rebuild.py       Rebuilder(course_dir).rebuild() -> BuildOutcome: a build into memory, with caches
-render_cache.py  the pages and assets a rebuild reuses (passed to render.render_course)
+render_cache.py  the pages and assets a rebuild reuses (a caches.RenderStore passed to build.build)
 toc.py           the table of contents, read from the built imsmanifest.xml
 server.py        HTTP: the LMS page, the build's files, build state and Server-Sent Events
 watch.py         folder watching (watchfiles), debounced

@@ -102,7 +102,8 @@ def serve(course_dir: Path, host: str = "127.0.0.1", port: int | None = None, op
         preview = Preview(course_dir, host=host, port=port, log=echo)
     except OSError as exc:
         wanted = f"{host}:{port if port is not None else DEFAULT_PORT}"
-        echo(f"cannot listen on {wanted}: {exc.strerror or exc} (pick another with --port, or --port 0 for any free port)",
+        echo(f"cannot listen on {wanted}: {exc.strerror or exc} "
+             "(pick another with --port, or --port 0 for any free port)",
              err=True)
         return 2
     if not is_loopback(host):

@@ -4,10 +4,11 @@
     outcome = rebuilder.rebuild()      # -> BuildOutcome; never raises for problems in the course
     rebuilder.current                  # the last good Snapshot: what the preview serves
 
-A rebuild is the same pipeline as ``scorm-builder build`` (load, check, render, manifest) without
-the zip, with two caches kept between rebuilds: ``load.SectionCache`` (unchanged sections are not
-parsed again) and ``render_cache.RenderCache`` (their pages are not rendered again, unchanged assets
-not read again). A one-section edit in a 500-section course therefore re-does one section's work.
+A rebuild is ``build.build``, the pipeline ``scorm-builder build`` runs, without the zip
+(``out_dir=None``) and with two caches kept between rebuilds (``caches.Caches``):
+``load.SectionCache`` (unchanged sections are not parsed again) and ``render_cache.RenderCache``
+(their pages are not rendered again, unchanged assets not read again). A one-section edit in a
+500-section course therefore re-does one section's work.
 
 The result is a ``Snapshot``: an immutable mapping of package path -> bytes (exactly the files the
 zip would hold) plus the table of contents read back from its manifest. The server swaps the
@@ -27,12 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from ..build import MANIFEST
-from ..check import check_course
-from ..load import SectionCache, load_course
-from ..manifest import manifest_bytes
+from ..build import build
+from ..caches import Caches
+from ..layout import MANIFEST
+from ..load import SectionCache
 from ..problems import Problem, ProblemsError, display_path, split_warnings
-from ..render import render_course
 from ..resources import default_templates_dir
 from .render_cache import RenderCache
 from .toc import ManifestError, Toc, read_toc
@@ -56,24 +56,24 @@ class BuildOutcome:
     attempt: int  # counts rebuild attempts from 1, good or not
     ok: bool
     seconds: float
-    problems: tuple[Problem, ...] = ()  # a failed build's problems; a good build's warnings
+    problems: tuple[Problem, ...] = ()
     snapshot: Snapshot | None = None  # the build being served after this attempt (the last good one)
     changed: tuple[str, ...] = field(default=())  # package paths added, removed or changed (ok builds only)
     pages_rendered: int = 0  # SCO pages rendered in this build; the others came from the render cache
-    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: load, check, render, manifest, toc
+    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per step: build.STAGES run, then toc
 
     @property
     def summary(self) -> str:
         ms = f"{self.seconds * 1000:.0f} ms"
-        if self.ok:
-            scos = sum(1 for i in self.snapshot.toc.items if i.href)
-            first = self.snapshot.number == 1
+        snapshot = self.snapshot
+        if self.ok and snapshot is not None:
+            scos = len([i for i in snapshot.toc.items if i.href])
+            first = snapshot.number == 1
             changes = "" if first else f", {len(self.changed)} file(s) changed, {self.pages_rendered} page(s) rendered"
             warned = f", {len(self.problems)} warning(s)" if self.problems else ""
-            return (f"build {self.snapshot.number} ready in {ms}: {scos} SCO(s), {len(self.snapshot.files)} files"
-                    f"{changes}{warned}")
+            return f"build {snapshot.number} ready in {ms}: {scos} SCO(s), {len(snapshot.files)} files{changes}{warned}"
         n = len(split_warnings(list(self.problems))[0])
-        kept = f"still serving build {self.snapshot.number}" if self.snapshot else "nothing to serve yet"
+        kept = f"still serving build {snapshot.number}" if snapshot else "nothing to serve yet"
         return f"build failed in {ms}: {n} problem{'s' if n != 1 else ''} ({kept})"
 
 
@@ -83,8 +83,8 @@ class Rebuilder:
     def __init__(self, course_dir: Path, templates: Path | None = None):
         self.course_dir = Path(course_dir).absolute()
         self.templates = Path(templates) if templates else default_templates_dir()
-        self._sections = SectionCache()
         self._pages = RenderCache()
+        self._caches = Caches(sections=SectionCache(), render=self._pages)
         self._lock = threading.Lock()
         self._attempts = 0
         self.current: Snapshot | None = None
@@ -119,8 +119,8 @@ class Rebuilder:
                                     files=MappingProxyType(files), toc=toc, course_id=course_id, built_at=time.time())
                 self.current = snapshot  # the swap: one reference assignment
                 outcome = BuildOutcome(attempt=self._attempts, ok=True, seconds=time.perf_counter() - start,
-                                       problems=tuple(sorted(set(warnings))),
-                                       snapshot=snapshot, changed=changed, pages_rendered=self._pages.misses,
+                                       problems=warnings, snapshot=snapshot, changed=changed,
+                                       pages_rendered=self._pages.misses,
                                        stages=stages)
             self.last = outcome
             return outcome
@@ -129,35 +129,16 @@ class Rebuilder:
         return BuildOutcome(attempt=self._attempts, ok=False, seconds=time.perf_counter() - start,
                             problems=tuple(problems), snapshot=self.current, stages=stages)
 
-    def _build(self, stages: dict[str, float]) -> tuple[dict[str, bytes], Toc, str, list[Problem]]:
-        # build.load_checked + build.build_files, with the caches.
-        clock = _Clock(stages)
-        course, problems = load_course(self.course_dir, cache=self._sections)
-        clock.lap("load")
-        if course is not None:
-            problems += check_course(course)
-            clock.lap("check")
-        errors, warnings = split_warnings(problems)
-        if errors or course is None:  # warnings do not stop a build
-            raise ProblemsError(problems)
-        files = render_course(course, self.templates, cache=self._pages)
-        clock.lap("render")
-        files[MANIFEST] = manifest_bytes(course, sorted(files))
-        clock.lap("manifest")
+    def _build(self, stages: dict[str, float]) -> tuple[dict[str, bytes], Toc, str, tuple[Problem, ...]]:
+        result = build(self.course_dir, None, self.templates, caches=self._caches, stages=stages)
+        files = result.files
+        start = time.perf_counter()
         try:
-            same = self.current is not None and self.current.files.get(MANIFEST) == files[MANIFEST]
-            toc = self.current.toc if same else read_toc(files[MANIFEST])
+            current = self.current
+            same = current is not None and current.files.get(MANIFEST) == files[MANIFEST]
+            toc = current.toc if current is not None and same else read_toc(files[MANIFEST])
         except ManifestError as exc:
-            raise ProblemsError([Problem(MANIFEST, 0, str(exc), "this is a bug in scorm-builder; please report it")]) from exc
-        clock.lap("toc")
-        return files, toc, course.id, warnings
-
-
-class _Clock:
-    def __init__(self, laps: dict[str, float]):
-        self.laps, self.last = laps, time.perf_counter()
-
-    def lap(self, name: str) -> None:
-        now = time.perf_counter()
-        self.laps[name] = now - self.last
-        self.last = now
+            raise ProblemsError([Problem(MANIFEST, 0, str(exc),
+                                         "this is a bug in scorm-builder; please report it")]) from exc
+        stages["toc"] = time.perf_counter() - start
+        return files, toc, result.course.id, result.warnings  # warnings do not stop a build

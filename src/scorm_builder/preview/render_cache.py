@@ -1,6 +1,7 @@
 """What the preview's rebuild reuses from the previous render: SCO pages and asset bytes.
 
-``render.render_course(course, templates, cache=RenderCache())`` asks the cache for each SCO's page
+``build.build(..., caches=Caches(render=RenderCache()))`` hands it to ``render.prepare``, which asks it for the
+jinja2 environment, and to ``render.render_course``, which asks it for each SCO's page
 and each asset's bytes. A page is reused while
 
 * the templates are unchanged (every file below the template folders except ``static/``, by name,
@@ -24,8 +25,9 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from ..layout import STATIC_DIR
 from ..model import Course, Sco, Section
-from ..render import STATIC_DIR, make_environment
+from ..render import make_environment
 
 # Course attributes that are plain values: a template reading only these depends on no section.
 COURSE_VALUES = ("id", "title", "version", "language", "pass_mark", "packaging", "description", "keywords",
@@ -53,7 +55,7 @@ class RenderCache:
         self.hits = self.misses = 0  # pages reused / rendered in the last build
 
     def start(self, course: Course, dirs: list[Path]) -> jinja2.Environment:
-        """Called by render_course once per build, before any page: returns the environment to render with.
+        """Called by render.prepare once per build, before any page: returns the environment to render with.
 
         The environment is kept while the template folders are the same, so templates are compiled
         once (jinja2 recompiles a template whose file changed).
@@ -96,7 +98,7 @@ class RenderCache:
 
 
 def _same_objects(a: tuple, b: tuple) -> bool:
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def _template_files(dirs: list[Path]):

@@ -148,12 +148,12 @@ class PreviewHTTPServer(http.server.ThreadingHTTPServer):
         self.events = events
         self.static = static_files()
         super().__init__(address, PreviewHandler)
-        host = self.server_address[0]
+        host = str(self.server_address[0])  # an IP address: the preview listens on AF_INET or AF_INET6
         self.allowed_hosts = _allowed_hosts(host, self.server_address[1]) if is_loopback(host) else None
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
+        host, port = str(self.server_address[0]), self.server_address[1]
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/"
 
@@ -250,7 +250,7 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
                     last = self.server.rebuilder.last
                     data = {"attempt": latest, "ok": bool(last and last.ok),
                             "build": self.server.rebuilder.current.number if self.server.rebuilder.current else 0}
-                    self.wfile.write(f"event: build\ndata: {json.dumps(data)}\n\n".encode("utf-8"))
+                    self.wfile.write(f"event: build\ndata: {json.dumps(data)}\n\n".encode())
                 else:
                     self.wfile.write(b": keep-alive\n\n")
                 self.wfile.flush()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..layout import MANIFEST
 from ..problems import Problem, display_path
 from . import item_rules, manifest_rules, resource_rules, structure_rules, zip_rules
 from .codes import finding
@@ -13,7 +14,6 @@ from .schema import SchemaFolderError, check_schema, load_schema
 from .source import DEFAULT_LIMITS, Entry, FolderSource, Limits, ReadFailure, ZipSource, open_source
 from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
 
-MANIFEST = "imsmanifest.xml"
 _HOSTILE_SIZES = {"SB111", "SB112"}  # reading stops: counting the bytes would take too long
 
 

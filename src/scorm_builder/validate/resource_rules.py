@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from ..layout import MANIFEST
 from ..problems import Problem
 from .codes import finding
 from .spec import (
@@ -191,7 +192,7 @@ def _unlisted(package: _Files) -> list[Problem]:
         rel = name[len(package.prefix):]
         if not name.startswith(package.prefix) or is_junk(name) or escapes_root(name):
             continue
-        if rel.rsplit("/", 1)[-1] == "imsmanifest.xml":  # the manifest, or another copy (SB010)
+        if rel.rsplit("/", 1)[-1] == MANIFEST:  # the manifest, or another copy (SB010)
             continue
         if rel.lower().endswith(SCHEMA_SUFFIXES):
             continue

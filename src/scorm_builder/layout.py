@@ -1,0 +1,40 @@
+"""The package layout: where each file goes in the zip, for the builder and the linter alike.
+
+    imsmanifest.xml                 MANIFEST, at the package root (SCORM 1.2 CAM: the manifest's name and place)
+    <sco id>/index.html             each SCO's launch page (sco_href)
+    shared/*.js, style.css          STATIC_FILES from the templates' static/ folder, used by every SCO
+    media/<path in the course>      images and other files the pages link to (media_path)
+
+SCO folders are named by section (or course) ids, so ``shared`` and ``media`` are reserved ids.
+The project's ``templates/`` and ``course_src/`` folders are found by ``resources.py``.
+"""
+from __future__ import annotations
+
+MANIFEST = "imsmanifest.xml"
+SCO_PAGE = "index.html"  # the launch page inside each SCO folder
+SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
+MEDIA_DIR = "media"  # package folder for the files pages link to, laid out as in the course folder
+STATIC_DIR = "static"  # the templates' folder holding STATIC_FILES
+# The runtime's scripts in load order (codec and scoring are pure, the transport speaks SCORM 1.2,
+# runtime.js drives the page; docs/runtime.md), then the style sheet: the templates' static/ files.
+RUNTIME_SCRIPTS = ("codec.js", "scoring.js", "scorm12.js", "runtime.js")
+STATIC_FILES = (*RUNTIME_SCRIPTS, "style.css")
+RESERVED_FOLDERS = frozenset({SHARED_DIR, MEDIA_DIR})  # package folders the builder writes itself
+
+
+def sco_href(sco_id: str) -> str:
+    """The launch page of a SCO, relative to the package root: ``<sco id>/index.html``."""
+    return f"{sco_id}/{SCO_PAGE}"
+
+
+def shared_path(name: str) -> str:
+    return f"{SHARED_DIR}/{name}"
+
+
+def media_path(inside_course: str) -> str:
+    """Where a linked file goes: ``media/`` + its path in the course folder."""
+    return f"{MEDIA_DIR}/{inside_course}"
+
+
+# A SCO page is one folder below the root (sco_href), so shared/ and media/ are one level up from it.
+SCO_TO_ROOT = "../"
