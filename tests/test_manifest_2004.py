@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -203,3 +204,17 @@ def test_pretty_printed_with_an_xml_declaration(built):
     lines = built[2].decode("utf-8").splitlines()
     assert lines[0] == "<?xml version='1.0' encoding='UTF-8'?>"
     assert lines[2] == "  <metadata>" and len(lines) > 20
+
+
+def outline(el: etree._Element) -> list[tuple[str, dict, str]]:
+    return [(e.tag, dict(e.attrib), (e.text or "").strip()) for e in el.iter() if isinstance(e.tag, str)]
+
+
+def test_the_docs_example_is_what_the_writer_writes(tmp_path):
+    """docs/scorm2004.md shows the kit course's <organization>: it must stay the writer's output."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "scorm2004.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```xml\n(.*?)```", doc, re.S).group(1)
+    snippet = snippet.replace("<organization ", f'<organization xmlns="{NS_IMSCP}" xmlns:imsss="{NS_IMSSS}" ', 1)
+    course = load_checked(make_course(tmp_path / "kit"))
+    org = parse(manifest_bytes_2004(course, sorted(build_files(course)))).find("cp:organizations/cp:organization", NS)
+    assert outline(etree.fromstring(snippet)) == outline(org)
