@@ -218,3 +218,11 @@ def test_the_docs_example_is_what_the_writer_writes(tmp_path):
     course = load_checked(make_course(tmp_path / "kit"))
     org = parse(manifest_bytes_2004(course, sorted(build_files(course)))).find("cp:organizations/cp:organization", NS)
     assert outline(etree.fromstring(snippet)) == outline(org)
+
+
+@pytest.mark.parametrize("language", ["de", "pt-BR"])
+def test_other_course_languages_are_valid_lom(manifest_validator_2004, tmp_path, language):
+    course = load_checked(make_generated_course(tmp_path / "gen", "sco-per-section", language=language))
+    manifest = manifest_bytes_2004(course, sorted(build_files(course)))
+    assert parse(manifest).findtext("cp:metadata/lom:lom/lom:general/lom:language", namespaces=NS) == language
+    assert manifest_validator_2004(manifest) == []
