@@ -3,14 +3,15 @@
 defect deserves, and ``--schemas`` takes the 2004 schema set."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from validate_fixtures import write_folder, write_zip
-from validate_fixtures_2004 import CASES_2004, GOOD_FILES_2004, Case2004
+from validate_fixtures_2004 import CASES_2004, GOOD_FILES_2004, Case2004, files_2004
 
-from scorm_builder.validate import FINDING_CODES, validate_package
+from scorm_builder.validate import FINDING_CODES, exit_status, validate_package
 from scorm_builder.validate.command import validate_command
 
 
@@ -37,3 +38,110 @@ def test_2004_catalogue(case: Case2004, tmp_path: Path):
         assert p.line > 0, p
     if case.says:
         assert any(case.says in p.message + p.hint for p in findings), [p.format() for p in findings]
+
+
+# -- the hand-written examples of ../shared/scorm2004-schemas, read in place -------------------------
+
+# Each example has one defect; the codes the linter gives it (without --schemas, then with), leaving out
+# SB401/SB410: the examples are manifests only, so the files they name are absent.
+EXAMPLES = {
+    "valid_minimal_single_sco.xml": ("", ""),
+    "valid_with_lom_metadata.xml": ("", ""),
+    "valid_multi_sco_sequencing.xml": ("SB720", "SB720"),  # global objectives: Moodle 4.3's upload fails
+    "cam_imsss_outside_sequencing.xml": ("SB701", "SB701"),
+    "cam_metadata_missing.xml": ("SB221 SB222", "SB221 SB222"),
+    "cam_namespace_scorm12_adlcp.xml": ("SB220", "SB220"),
+    "cam_schemaversion_wrong.xml": ("SB221", "SB221"),
+    "cam_scormtype_lowercase.xml": ("SB520", "SB520"),
+    "cam_scormtype_missing.xml": ("SB409", "SB409"),
+    "cam_leaf_item_without_identifierref.xml": ("SB313", "SB313"),
+    "invalid_duplicate_identifier.xml": ("SB302", "SB302 SB601"),
+    "invalid_imsss_attribute_value.xml": ("", "SB601"),
+    "invalid_imsss_unknown_element.xml": ("", "SB601"),
+    "invalid_lom_vocabulary.xml": ("", "SB601"),
+    "invalid_resource_without_type.xml": ("SB408", "SB408 SB601"),
+    "invalid_scormtype_value.xml": ("SB502", "SB502 SB601"),
+    "invalid_timelimitaction_value.xml": ("SB504", "SB504 SB601"),
+    "refs_dangling_dependency.xml": ("SB310", "SB310"),
+    "refs_dangling_identifierref.xml": ("SB310 SB313", "SB310 SB313"),
+}
+_ABSENT_FILES = {"SB401", "SB410"}
+
+
+@pytest.fixture(scope="module")
+def schemas_2004(shared_dir: Path) -> Path:
+    return shared_dir / "scorm2004-schemas"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_shared_examples(name: str, schemas_2004: Path, tmp_path: Path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "imsmanifest.xml").write_bytes((schemas_2004 / "examples" / name).read_bytes())
+    plain, with_schemas = (set(codes.split()) for codes in EXAMPLES[name])
+    assert {p.code for p in validate_package(folder)} - _ABSENT_FILES == plain
+    findings = validate_package(folder, schemas_2004)
+    assert {p.code for p in findings} - _ABSENT_FILES == with_schemas, [p.format() for p in findings]
+    assert all(p.line > 0 for p in findings if p.code == "SB601")
+
+
+def test_shared_example_package_passes_with_schemas(schemas_2004: Path):
+    findings = validate_package(schemas_2004 / "examples" / "packages" / "valid_package", schemas_2004)
+    assert {p.code for p in findings} == {"SB105"}  # its file name with a space, on purpose
+    assert exit_status(findings) == 0
+
+
+# -- --schemas with the 2004 set ----------------------------------------------------------------------
+
+def test_schemas_accept_the_good_2004_package(tmp_path: Path, schemas_2004: Path):
+    status, output = _run(write_zip(tmp_path / "ok.zip", GOOD_FILES_2004), "--schemas", schemas_2004)
+    assert status == 0, output
+
+
+def test_schemas_report_2004_errors_with_lines(tmp_path: Path, schemas_2004: Path):
+    files = files_2004(('<imsss:controlMode choice="true" flow="true"/>', '<imsss:controlMode flow="yes"/>'))
+    status, output = _run(write_zip(tmp_path / "c.zip", files), "--schemas", schemas_2004, "--json")
+    found = [f for f in json.loads(output)["findings"] if f["code"] == "SB601"]
+    assert status == 1 and found and all(f["line"] > 0 for f in found)
+    assert "imsss:controlMode" in found[0]["message"] and "{http" not in found[0]["message"]
+
+
+def test_schemas_of_the_other_standard_are_unusable(tmp_path: Path, shared_dir: Path, schemas_2004: Path):
+    status, output = _run(write_zip(tmp_path / "c2004.zip", GOOD_FILES_2004), "--schemas",
+                          shared_dir / "scorm12-schemas")
+    assert status == 2 and "[SB009]" in output and "SCORM 2004 package" in output
+    status, output = _run(write_zip(tmp_path / "c12.zip"), "--schemas", schemas_2004)
+    assert status == 2 and "[SB009]" in output and "SCORM 1.2 package" in output
+
+
+def test_one_folder_with_both_sets_serves_both(tmp_path: Path, shared_dir: Path, schemas_2004: Path):
+    both = tmp_path / "xsd"
+    for source in (schemas_2004, shared_dir / "scorm12-schemas"):
+        for path in source.rglob("*.xsd"):
+            target = both / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    assert _run(write_zip(tmp_path / "c2004.zip", GOOD_FILES_2004), "--schemas", both)[0] == 0
+    assert _run(write_zip(tmp_path / "c12.zip"), "--schemas", both)[0] == 0
+    broken = files_2004(('<imsss:controlMode choice="true" flow="true"/>', '<imsss:controlMode flow="yes"/>'))
+    assert {p.code for p in validate_package(write_zip(tmp_path / "b.zip", broken), both)} == {"SB601"}
+
+
+def test_schema_folder_without_either_set(tmp_path: Path):
+    (tmp_path / "xsd").mkdir()
+    (tmp_path / "xsd" / "imscp_v1p1.xsd").write_text("<x/>")
+    status, output = _run(write_zip(tmp_path / "c.zip", GOOD_FILES_2004), "--schemas", tmp_path / "xsd")
+    assert status == 2 and output.count("[SB009]") == 1 and "neither" in output
+
+
+def test_schema_files_are_never_fetched(tmp_path: Path, schemas_2004: Path):
+    """A copy of the set whose imscp_v1p1.xsd imports from a remote URL cannot load: SB009, no network."""
+    copy = tmp_path / "xsd"
+    for path in schemas_2004.rglob("*.xsd"):
+        target = copy / path.relative_to(schemas_2004)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    cp_xsd = copy / "imscp_v1p1.xsd"
+    cp_xsd.write_bytes(cp_xsd.read_bytes().replace(b"http://www.w3.org/2001/xml.xsd", b"http://example.invalid/xml.xsd"))
+    status, output = _run(write_zip(tmp_path / "c.zip", GOOD_FILES_2004), "--schemas", copy)
+    assert status == 2 and "[SB009]" in output and "example.invalid" in output
