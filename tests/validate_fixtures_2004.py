@@ -215,3 +215,7 @@ CASES_2004 = [
           '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>'
           '<imsss:mapInfo targetObjectiveID="urn:demo:quiz" writeSatisfiedStatus="true"/>'), says="Moodle"),
 ]
+CASES_2004.append(_case("mapinfo-under-another-prefix-moodle-does-not-read", "", (
+    '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>',
+    '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>'
+    '<ss:mapInfo xmlns:ss="http://www.imsglobal.org/xsd/imsss" targetObjectiveID="urn:demo:quiz"/>')))

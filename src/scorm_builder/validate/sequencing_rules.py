@@ -161,13 +161,20 @@ def _measure(obj: etree._Element, where: str) -> list[Problem]:
 
 
 def _moodle_mapinfo(root: etree._Element, where: str) -> list[Problem]:
-    """Moodle 4.3 reads IMSSS:MAPINFO in the objectives of an item's or organization's sequencing, and crashes."""
+    """Moodle 4.3 reads IMSSS:MAPINFO in the objectives of an item's or organization's sequencing, and crashes.
+
+    It walks only the manifest, organizations, organization and item elements, so a sequencing of the
+    collection is not read; and it matches names with their prefix.
+    """
     findings: list[Problem] = []
     for seq in root.iter(ss("sequencing")):
         parent = seq.getparent()
         if parent is None or parent.tag not in _ACTIVITIES:
             continue
         for info in seq.iterfind(f"{ss('objectives')}/*/{ss('mapInfo')}"):
+            chain = (seq, info.getparent().getparent(), info.getparent(), info)
+            if any(el.prefix != "imsss" for el in chain):  # Moodle matches 'IMSSS:MAPINFO' and its parents by name
+                continue
             findings.append(finding("SB720", where, info.sourceline, "<imsss:mapInfo> (a global objective): Moodle "
                                     "4.3's import fails on it, 'Attempt to assign property mapinfos on null', and "
                                     "the package cannot be uploaded; LMSs with a sequencing engine use it",
