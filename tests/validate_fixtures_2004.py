@@ -214,8 +214,17 @@ CASES_2004 = [
     _case("global-objective-for-moodle", "SB720", ('<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>',
           '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>'
           '<imsss:mapInfo targetObjectiveID="urn:demo:quiz" writeSatisfiedStatus="true"/>'), says="Moodle"),
+    # what is no finding
+    _case("mapinfo-under-another-prefix-moodle-does-not-read", "",
+          ("<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>",
+           "<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>"
+           '<ss:mapInfo xmlns:ss="http://www.imsglobal.org/xsd/imsss" targetObjectiveID="urn:demo:quiz"/>')),
+    _case("scorm12-metadata-namespace-is-no-finding", "",
+          ("</metadata>", '<imsmd:lom xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1">'
+           "<imsmd:general/></imsmd:lom></metadata>")),
+    # SCORM 1.2 names in a 2004 manifest
+    _case("scorm12-cp-namespace-inside", "SB220",
+          ('<file href="shared/style.css"/>', '<file href="shared/style.css"/>'
+           '<cp:file xmlns:cp="http://www.imsproject.org/xsd/imscp_rootv1p1p2" href="shared/style.css"/>'),
+          says="IMS CP 1.1.2"),
 ]
-CASES_2004.append(_case("mapinfo-under-another-prefix-moodle-does-not-read", "", (
-    '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>',
-    '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>'
-    '<ss:mapInfo xmlns:ss="http://www.imsglobal.org/xsd/imsss" targetObjectiveID="urn:demo:quiz"/>')))
