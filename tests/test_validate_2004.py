@@ -4,6 +4,7 @@ defect deserves, and ``--schemas`` takes the 2004 schema set."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,42 @@ def test_schema_files_are_never_fetched(tmp_path: Path, schemas_2004: Path):
     cp_xsd.write_bytes(cp_xsd.read_bytes().replace(b"http://www.w3.org/2001/xml.xsd", b"http://example.invalid/xml.xsd"))
     status, output = _run(write_zip(tmp_path / "c.zip", GOOD_FILES_2004), "--schemas", copy)
     assert status == 2 and "[SB009]" in output and "example.invalid" in output
+
+
+# -- robustness: mutated manifests never make the linter raise ----------------------------------------
+
+def _mutations(text: str, seed: int, count: int) -> list[str]:
+    """Manifests with elements dropped, moved or emptied and attributes dropped or given odd values."""
+    from lxml import etree
+    rng = random.Random(seed)
+    variants = []
+    for _ in range(count):
+        root = etree.fromstring(text.encode())
+        elements = [el for el in root.iter(tag=etree.Element) if el is not root]
+        for _ in range(rng.randint(1, 4)):
+            el = rng.choice(elements)
+            action = rng.randrange(5)
+            if action == 0 and el.getparent() is not None:
+                el.getparent().remove(el)
+            elif action == 1:
+                target = rng.choice(elements)
+                if el is not target and el not in target.iterancestors():
+                    target.append(el)
+            elif action == 2 and el.attrib:
+                del el.attrib[rng.choice(list(el.attrib))]
+            elif action == 3 and el.attrib:
+                el.set(rng.choice(list(el.attrib)), rng.choice(["", " ", "-5", "1e9", "x" * 300, "SCO", "\u200b"]))
+            else:
+                el.text = rng.choice(["", "80", "-2", "2004 4th Edition ", None])
+        variants.append(etree.tostring(root, encoding="unicode"))
+    return variants
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mutated_2004_manifests_never_raise(seed: int, tmp_path: Path):
+    from tool_patterns_2004 import PATTERNS_2004
+    sources = [GOOD_FILES_2004["imsmanifest.xml"]] + [p.build()["imsmanifest.xml"] for p in PATTERNS_2004]
+    for i, text in enumerate(_mutations(str(sources[seed % len(sources)]), seed, 40)):
+        folder = write_folder(tmp_path / f"m{i}", GOOD_FILES_2004 | {"imsmanifest.xml": text})
+        for p in validate_package(folder):
+            assert p.code in FINDING_CODES and "\n" not in p.message, p
