@@ -189,6 +189,8 @@ CASES_2004 = [
     _case("identifierref-dangling", "SB310 SB313", ('identifierref="RES-quiz"', 'identifierref="RES-qiuz"')),
     _case("resource-without-type", "SB408", ('<resource identifier="RES-quiz" type="webcontent"',
                                             '<resource identifier="RES-quiz"')),
+    _case("cluster-names-a-resource", "SB314", ("<title>Quiz</title>", "<title>Quiz</title>"
+          '<item identifier="ITEM-quiz-part" identifierref="RES-intro"><title>Part</title></item>')),
     # sequencing and navigation
     _case("controlmode-outside-sequencing", "SB701", ("<title>Intro</title>",
           '<title>Intro</title><imsss:controlMode flow="true"/>'), says="inside <imsss:sequencing>"),

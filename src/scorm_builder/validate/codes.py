@@ -112,6 +112,7 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB311": _e("organizations/@default names no organization"),
     "SB312": _w("the manifest has no organization"),
     "SB313": _w("SCO reachable from no organization"),
+    "SB314": _w("SCORM 2004 item with child items names a resource"),
     # resources and files
     "SB401": _e("resource href names a file that is not in the package"),
     "SB402": _e("resource href matches a file only when case is ignored"),

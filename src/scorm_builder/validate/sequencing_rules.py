@@ -36,7 +36,19 @@ def check_sequencing(root: etree._Element, where: str) -> list[Problem]:
     findings = _placement(root, where) + _ids(root, where, collection)
     for seq in root.iter(ss("sequencing")):
         findings += _objectives(seq, where, collection)
-    findings += _moodle_mapinfo(root, where) + _navigation(root, where)
+    findings += _moodle_mapinfo(root, where) + _navigation(root, where) + _clusters(root, where)
+    return findings
+
+
+def _clusters(root: etree._Element, where: str) -> list[Problem]:
+    """CAM: an item with child items is a cluster, which is never delivered; only leaf items launch resources."""
+    findings: list[Problem] = []
+    for item in root.iter(cp("item")):
+        if item.get("identifierref") is not None and item.find(cp("item")) is not None:
+            findings.append(finding("SB314", where, item.sourceline, f"item {item.get('identifier')!r} has child "
+                                    f"items and names resource {item.get('identifierref')!r}; in SCORM 2004 only "
+                                    "leaf items are launched, so sequencing LMSs never deliver it or refuse the "
+                                    "import", "move the resource to a child item of its own"))
     return findings
 
 
