@@ -33,7 +33,8 @@ cp, adlcp = SCORM2004.cp, SCORM2004.adlcp
 # SCORM 1.2's CP and adlcp names are not read in a 2004 manifest. Its IMS metadata 1.2.1 is not reported:
 # LMSs do not act on metadata, and the schemas skip it laxly.
 _SCORM12 = {NS_IMSCP: "IMS CP 1.1.2", NS_ADLCP: "adlcp for SCORM 1.2"}
-_SCORM12_FOR = {NS_IMSCP: NS_IMSCP_2004, NS_ADLCP: NS_ADLCP_2004}
+_SCORM12_HINT = {NS_IMSCP: f"write the element in the manifest's namespace, {NS_IMSCP_2004}",
+                 NS_ADLCP: f"bind adlcp to {NS_ADLCP_2004} and write the SCORM 2004 names, such as adlcp:scormType"}
 _KNOWN_HOSTS = ("adlnet.org", "imsglobal.org/xsd/imsss")
 _WANTED = "<metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition</schemaversion></metadata>"
 
@@ -72,7 +73,7 @@ def _namespaces(root: etree._Element, where: str) -> list[Problem]:
         more = f", and {len(lines) - 1} more uses" if len(lines) > 1 else ""
         findings.append(finding("SB220", where, lines[0], f"the SCORM 1.2 namespace {ns} ({_SCORM12[ns]}) in a "
                                 f"SCORM 2004 manifest{more}; SCORM 2004 LMSs do not read its names",
-                                f"use {_SCORM12_FOR[ns]} and the SCORM 2004 names, such as adlcp:scormType"))
+                                _SCORM12_HINT[ns]))
     return findings
 
 

@@ -70,8 +70,9 @@ def _placement(root: etree._Element, where: str) -> list[Problem]:
     for holder in root.iter(*_ACTIVITIES, cp("manifest")):
         for tag in (ss("sequencing"), adlnav("presentation"), ss("sequencingCollection")):
             extra = holder.findall(tag)[1:]
+            named = f" {holder.get('identifier')!r}" if holder.get("identifier") else ""
             for el in extra:
-                findings.append(finding("SB701", where, el.sourceline, f"{_name(holder)} has more than one "
+                findings.append(finding("SB701", where, el.sourceline, f"{_name(holder)}{named} has more than one "
                                         f"{_name(el)}; LMSs read one, and which one is theirs to choose",
                                         "merge them into one"))
     for el in root.iter(tag=etree.Element):
