@@ -169,6 +169,8 @@ CASES_2004 = [
           ('type="webcontent" adlcp:scormType="sco" href="quiz', 'type="webcontent" adl:scormType="sco" href="quiz')),
     _case("adlcp-namespace-misspelt", "SB207", ('adlcp:scormType="asset"', 'adlcp:scormType="asset" '
           'xmlns:bad="http://www.adlnet.org/xsd/adlcp_v1p4" bad:scormType="asset"')),
+    _case("imsss-namespace-misspelt", "SB520", ("<imsss:controlMode ", '<ss:controlMode '
+          'xmlns:ss="http://www.imsglobal.org/xsd/imsss_v1p0" ')),
     # adlcp values
     _case("scormtype-scorm12-spelling", "SB520",
           ('adlcp:scormType="sco" href="quiz', 'adlcp:scormtype="sco" href="quiz'),

@@ -62,8 +62,10 @@ def _namespaces(root: etree._Element, where: str) -> list[Problem]:
                     findings.append(problem)
             elif ns and any(host in ns for host in _KNOWN_HOSTS) and ns not in misspelt:
                 misspelt.add(ns)
-                findings.append(finding("SB207", where, el.sourceline, f"{kind} {name.localname} is in namespace "
-                                        f"{ns}, which no SCORM 2004 schema defines, so LMSs ignore it",
+                # A misspelt adlcp namespace loses adlcp:scormType (SB207, as in SCORM 1.2); another, sequencing.
+                findings.append(finding("SB207" if "adlcp" in ns else "SB520", where, el.sourceline,
+                                        f"{kind} {name.localname} is in namespace {ns}, which no SCORM 2004 schema "
+                                        "defines, so LMSs ignore it",
                                         "the namespaces are exactly " + ", ".join(EXTENSIONS)))
             elif kind == "attribute" and not ns and name.localname.lower() == "scormtype":
                 findings.append(finding("SB207", where, el.sourceline, f"attribute {name.localname} has no adlcp: "
