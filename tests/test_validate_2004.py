@@ -185,3 +185,16 @@ def test_mutated_2004_manifests_never_raise(seed: int, tmp_path: Path):
         folder = write_folder(tmp_path / f"m{i}", GOOD_FILES_2004 | {"imsmanifest.xml": text})
         for p in validate_package(folder):
             assert p.code in FINDING_CODES and "\n" not in p.message, p
+
+
+@pytest.mark.parametrize("composite, codes", [("lom.xsd", {"SB601"}), ("lomStrict.xsd", {"SB601"}),
+                                              ("lomLoose.xsd", set()), ("lomCustom.xsd", set())])
+def test_the_lom_composite_is_the_one_the_manifest_names(composite: str, codes: set[str], schemas_2004: Path,
+                                                        tmp_path: Path):
+    """A vocabulary value outside LOMv1.0 fails the strict composites and passes the loose one."""
+    text = (schemas_2004 / "examples" / "invalid_lom_vocabulary.xml").read_text(encoding="utf-8")
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "imsmanifest.xml").write_text(text.replace("http://ltsc.ieee.org/xsd/LOM lom.xsd",
+                                                         f"http://ltsc.ieee.org/xsd/LOM {composite}"), "utf-8")
+    assert {p.code for p in validate_package(folder, schemas_2004)} - _ABSENT_FILES == codes
