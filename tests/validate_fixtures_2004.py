@@ -218,7 +218,11 @@ CASES_2004 = [
     _case("global-objective-for-moodle", "SB720", ('<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>',
           '<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>'
           '<imsss:mapInfo targetObjectiveID="urn:demo:quiz" writeSatisfiedStatus="true"/>'), says="Moodle"),
+    _case("persiststate-in-4th-edition", "SB520", ('<organization identifier="ORG-demo">',
+          '<organization identifier="ORG-demo" adlcp:persistState="true">'), says="2nd Edition only"),
     # what is no finding
+    _case("persiststate-in-2nd-edition", "", (">2004 4th Edition<", ">CAM 1.3<"),
+          ('<organization identifier="ORG-demo">', '<organization identifier="ORG-demo" adlcp:persistState="true">')),
     _case("mapinfo-under-another-prefix-moodle-does-not-read", "",
           ("<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>",
            "<imsss:minNormalizedMeasure>0.75</imsss:minNormalizedMeasure>"

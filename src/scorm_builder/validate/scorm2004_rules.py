@@ -26,6 +26,7 @@ from .spec2004 import (
     NS_IMSCP_2004,
     SCHEMA_VERSIONS,
     SCORM12_NAMES,
+    SECOND_EDITION_ATTRIBUTES,
     TOP_LEVEL,
 )
 
@@ -43,6 +44,12 @@ def check_manifest(root: etree._Element, where: str) -> list[Problem]:
     return _namespaces(root, where) + _prefixes(root, where) + _metadata(root, where) + _adlcp(root, where)
 
 
+def _edition(root: etree._Element) -> str | None:
+    """The edition the manifest's <schemaversion> names, or None."""
+    version = root.find(f"{cp('metadata')}/{cp('schemaversion')}")
+    return SCHEMA_VERSIONS.get((version.text or "").strip()) if version is not None else None
+
+
 def _names(el: etree._Element) -> list[tuple[etree.QName, str]]:
     return [(etree.QName(el), "element")] + [(etree.QName(a), "attribute") for a in el.attrib]
 
@@ -51,13 +58,14 @@ def _namespaces(root: etree._Element, where: str) -> list[Problem]:
     findings: list[Problem] = []
     uses12: dict[str, list[int]] = {}
     misspelt: set[str] = set()
+    second = _edition(root) == "2nd Edition"
     for el in root.iter(tag=etree.Element):
         for name, kind in _names(el):
             ns = name.namespace
             if ns in _SCORM12:
                 uses12.setdefault(ns, []).append(el.sourceline)
             elif ns in EXTENSIONS:
-                problem = _declared(el, name, kind, where)
+                problem = _declared(el, name, kind, where, second)
                 if problem:
                     findings.append(problem)
             elif ns and any(host in ns for host in _KNOWN_HOSTS) and ns not in misspelt:
@@ -79,12 +87,15 @@ def _namespaces(root: etree._Element, where: str) -> list[Problem]:
     return findings
 
 
-def _declared(el: etree._Element, name: etree.QName, kind: str, where: str) -> Problem | None:
-    """SB520 (or SB701) for an extension name its schema does not declare where it stands."""
+def _declared(el: etree._Element, name: etree.QName, kind: str, where: str, second: bool) -> Problem | None:
+    """SB520 (or SB701) for an extension name its schema does not declare where it stands.
+
+    ``second``: the manifest is 2nd Edition, whose schema also declares a few names later editions dropped.
+    """
     ns, local = name.namespace, name.localname
     prefix = EXTENSIONS[ns]
     if kind == "attribute":
-        known = ATTRIBUTES[ns]
+        known = ATTRIBUTES[ns] | (SECOND_EDITION_ATTRIBUTES.get(ns, frozenset()) if second else frozenset())
     else:
         parent = el.getparent()
         if parent is not None and etree.QName(parent).namespace == ns:
@@ -96,6 +107,10 @@ def _declared(el: etree._Element, name: etree.QName, kind: str, where: str) -> P
                            "so it is ignored", "move it into the item's <imsss:sequencing>")
     if local in known:
         return None
+    if local in SECOND_EDITION_ATTRIBUTES.get(ns, ()):
+        return finding("SB520", where, el.sourceline, f"{kind} {prefix}:{local} is SCORM 2004 2nd Edition only, and "
+                       "this manifest is a later edition, so LMSs ignore it",
+                       "remove it, or write <schemaversion>CAM 1.3</schemaversion> if the package is 2nd Edition")
     same_case = [k for k in known if k.lower() == local.lower()]
     if same_case:
         hint = f"write {prefix}:{same_case[0]}: SCORM 2004 names are camel case"

@@ -49,6 +49,8 @@ ATTRIBUTES = {
     NS_ADLNAV: frozenset(),
     NS_IMSSS: frozenset(),
 }
+# Names only an earlier edition's schema declares: adlcp:persistState (2nd Edition; 3rd Edition dropped it).
+SECOND_EDITION_ATTRIBUTES = {NS_ADLCP_2004: frozenset({"persistState"})}
 # What a SCORM 1.2 author (or exporter) writes where SCORM 2004 has another construct.
 SCORM12_NAMES = {
     "scormtype": "adlcp:scormType, camel case",
