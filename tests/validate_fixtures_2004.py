@@ -207,6 +207,11 @@ CASES_2004 = [
     _case("no-primary-objective", "SB710", (QUIZ_PRIMARY, '<imsss:objective objectiveID="quiz-passed" '
           'satisfiedByMeasure="true">'), ("</imsss:primaryObjective>\n            <imsss:objective objectiveID",
                                           "</imsss:objective>\n            <imsss:objective objectiveID")),
+    _case("two-primary-objectives", "SB710", ('<imsss:objective objectiveID="quiz-part-2"/>',
+          '<imsss:primaryObjective objectiveID="quiz-part-2"/>'), says="has 2"),
+    _case("primary-objective-second", "SB710", ("<imsss:objectives>\n            " + QUIZ_PRIMARY,
+          '<imsss:objectives>\n            <imsss:objective objectiveID="quiz-first"/>' + QUIZ_PRIMARY),
+          says="after another"),
     _case("objective-id-twice", "SB711", ('<imsss:objective objectiveID="quiz-part-2"/>',
                                          '<imsss:objective objectiveID="quiz-passed"/>')),
     _case("measure-in-percent", "SB712", (">0.75<", ">75<"), says="0.75"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import etree
+
 from .spec import NS_ADLCP, NS_IMSCP
 from .spec2004 import NS_ADLCP_2004, NS_IMSCP_2004
 
@@ -30,7 +32,8 @@ class Dialect:
     def scormtype_name(self) -> str:
         return f"adlcp:{self.scormtype}"
 
-    def scormtype_of(self, el) -> str | None:
+    def scormtype_of(self, el: etree._Element) -> str | None:
+        """The resource's sco/asset value, as this standard spells the attribute."""
         return el.get(self.adlcp(self.scormtype))
 
 

@@ -132,13 +132,18 @@ def _objective_set(objectives: etree._Element, where: str) -> list[Problem]:
     findings: list[Problem] = []
     primaries = objectives.findall(ss("primaryObjective"))
     children = [c for c in objectives if isinstance(c.tag, str)]
-    if len(primaries) != 1 or children[0].tag != ss("primaryObjective"):
-        said = "no" if not primaries else f"{len(primaries)}" if len(primaries) > 1 else "its"
-        findings.append(finding("SB710", where, objectives.sourceline, f"<imsss:objectives> has {said} "
-                                "<imsss:primaryObjective>" + (" after another objective" if len(primaries) == 1
-                                                             else "") + "; an activity has exactly one, first, "
-                                "the one that rolls up, and schema-validating LMSs refuse the import",
-                                "write one <imsss:primaryObjective>, then any <imsss:objective>"))
+    if not primaries:
+        wrong = "has no <imsss:primaryObjective>"
+    elif len(primaries) > 1:
+        wrong = f"has {len(primaries)} <imsss:primaryObjective>"
+    elif children[0].tag != ss("primaryObjective"):
+        wrong = "has its <imsss:primaryObjective> after another objective"
+    else:
+        wrong = ""
+    if wrong:
+        findings.append(finding("SB710", where, objectives.sourceline, f"<imsss:objectives> {wrong}; an activity "
+                                "has exactly one, first, the one that rolls up, and schema-validating LMSs refuse "
+                                "the import", "write one <imsss:primaryObjective>, then any <imsss:objective>"))
     seen: dict[str, int] = {}
     for obj in children:
         ident = obj.get("objectiveID")
