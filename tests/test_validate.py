@@ -30,6 +30,7 @@ from validate_fixtures import (
     xxe_manifest,
     zip_bytes,
 )
+from validate_fixtures_2004 import CASES_2004
 
 from scorm_builder.problems import ERROR, NOTE, WARNING
 from scorm_builder.validate import (
@@ -178,7 +179,7 @@ case("deep-nesting", "SB203")(lambda tmp: _zip(tmp, files_with(manifest(
     ("<title>Demo</title>", "<title>Demo</title>" + "<item identifier='x'>" * 100 + "</item>" * 100)))))
 case("very-deep-nesting", "SB203")(lambda tmp: _zip(tmp, files_with("<a>" * 5000 + "</a>" * 5000)))
 case("root-not-manifest", "SB204")(lambda tmp: _zip(tmp, files_with("<course><page/></course>")))
-case("scorm2004-namespace", "SB205")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
+case("scorm2004-namespace", "SB220 SB221")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
     'xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"', f'xmlns="{NS_2004}"'))))
 case("scorm2004-adlcp", "SB206")(lambda tmp: _zip(tmp, files_with(GOOD_MANIFEST.replace(
     "http://www.adlnet.org/xsd/adlcp_rootv1p2", ADLCP_2004))))
@@ -300,7 +301,7 @@ def test_good_package_has_no_findings(tmp_path: Path, kind: str):
 
 
 def test_catalogue_covers_every_code():
-    tested = set().union(*(c.expect for c in CASES)) | {"SB002", "SB009", "SB601"}
+    tested = set().union(*(c.expect for c in CASES), *(c.expect for c in CASES_2004)) | {"SB002", "SB009", "SB601"}
     assert tested == set(FINDING_CODES)
 
 

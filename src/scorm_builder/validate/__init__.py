@@ -1,4 +1,4 @@
-"""``scorm-builder validate``: lint any SCORM 1.2 package, a .zip or a folder, without unpacking it.
+"""``scorm-builder validate``: lint any SCORM 1.2 or 2004 package, a .zip or a folder, without unpacking it.
 
 Public API::
 
@@ -20,8 +20,13 @@ too with ``notes``), else 0; the CLI exits with it. Severities: error (an LMS fa
 launch or track the package, or locks a learner out), warning (a risk in some LMSs), note
 (inventory and hygiene). ``report.make_report`` groups repeated findings of one code for display.
 
-``schemas`` is a folder with ADL's SCORM 1.2 XSD files; when given, the manifest is also
-validated against them (see ``schema.py`` for the two in-memory fixes the official files need).
+``schemas`` is a folder with ADL's SCORM 1.2 XSD files or the SCORM 2004 4th Edition ones (or both);
+when given, the manifest is also validated against the set for its standard (see ``schema.py`` for the
+two in-memory fixes the 1.2 files need, ``schema2004.py`` for the 2004 set).
+
+The root's namespace says the standard (``dialect.py``); identifiers, references, resources and
+files are checked alike for both, the version metadata, adlcp values and (2004) sequencing by the
+rules of each.
 
 Safety: the input is only read, never extracted; nothing is written anywhere. Limits against
 hostile archives are in ``source.Limits`` (1 GiB uncompressed, 100:1 ratio above 1 MiB,

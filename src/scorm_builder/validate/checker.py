@@ -8,9 +8,20 @@ from lxml import etree
 
 from ..layout import MANIFEST
 from ..problems import Problem, display_path
-from . import item_rules, manifest_rules, resource_rules, structure_rules, zip_rules
+from . import (
+    item_rules,
+    manifest_rules,
+    resource_rules,
+    schema,
+    schema2004,
+    scorm2004_rules,
+    sequencing_rules,
+    structure_rules,
+    zip_rules,
+)
 from .codes import finding
-from .schema import SchemaFolderError, check_schema, load_schema
+from .dialect import SCORM12, Dialect
+from .schema import SchemaFolderError, check_schema
 from .source import DEFAULT_LIMITS, Entry, FolderSource, Limits, ReadFailure, ZipSource, open_source
 from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
 
@@ -20,21 +31,53 @@ _HOSTILE_SIZES = {"SB111", "SB112"}  # reading stops: counting the bytes would t
 def lint_package(path: Path, schemas: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     """All findings for the package at ``path``, sorted; ``limits`` are lowered by tests."""
     label = package_label(path)
-    findings: list[Problem] = []
-    schema = None
-    if schemas is not None:
-        try:
-            schema = load_schema(schemas)
-        except SchemaFolderError as exc:
-            findings.append(finding("SB009", package_label(schemas), 0, f"--schemas folder cannot be used: {exc}",
-                                    "give the folder holding imscp_rootv1p1p2.xsd, adlcp_rootv1p2.xsd and ims_xml.xsd"))
+    findings = _schema_folder(schemas)
+    if findings:
+        schemas = None
     try:
         source = open_source(path, label, limits)
     except ReadFailure as failure:
         return sorted(set(findings + [failure.problem(label)]))
     with source:
-        findings += _inspect(source, label, schema, limits)
+        findings += _inspect(source, label, schemas, limits)
     return sorted(set(findings))
+
+
+_SCHEMA_HINT = ("give the folder holding imscp_rootv1p1p2.xsd, adlcp_rootv1p2.xsd and ims_xml.xsd for SCORM 1.2, "
+                "or ADL's SCORM 2004 4th Edition schema files, imscp_v1p1.xsd and the others, for SCORM 2004")
+
+
+def _schema_folder(folder: Path | None) -> list[Problem]:
+    """SB009 when ``folder`` holds neither standard's schema files, or its SCORM 1.2 files do not load."""
+    if folder is None:
+        return []
+    problem = ""
+    if not folder.is_dir():
+        problem = "it is not a folder"
+    elif schema.has_files(folder):
+        try:
+            schema.load_schema(folder)
+        except SchemaFolderError as exc:
+            problem = str(exc)
+    elif not schema2004.has_files(folder):
+        problem = "it holds neither the SCORM 1.2 nor the SCORM 2004 schema files"
+    if not problem:
+        return []
+    return [finding("SB009", package_label(folder), 0, f"--schemas folder cannot be used: {problem}", _SCHEMA_HINT)]
+
+
+def _check_schema(root: etree._Element, where: str, dialect: Dialect, folder: Path) -> list[Problem]:
+    try:
+        if dialect is SCORM12:
+            if not schema.has_files(folder):
+                raise SchemaFolderError("this is a SCORM 1.2 package, and the folder holds only the SCORM 2004 "
+                                        "schema files")
+            xsd = schema.load_schema(folder)
+        else:
+            xsd = schema2004.load_schema(folder, root)
+    except SchemaFolderError as exc:
+        return [finding("SB009", package_label(folder), 0, f"--schemas folder cannot be used: {exc}", _SCHEMA_HINT)]
+    return check_schema(root, where, xsd)
 
 
 def locate_manifest(entries: list[Entry], label: str) -> tuple[Entry | None, str, list[Problem]]:
@@ -104,7 +147,7 @@ def _no_manifest(files: list[Entry], label: str) -> Problem:
                    "a SCORM package has imsmanifest.xml at its root: is this the right file?")
 
 
-def _inspect(source: ZipSource | FolderSource, label: str, schema: etree.XMLSchema | None,
+def _inspect(source: ZipSource | FolderSource, label: str, schemas: Path | None,
              limits: Limits) -> list[Problem]:
     findings = list(source.findings) + zip_rules.check_names(source.entries)
     container = zip_rules.check_container(source.entries, label, limits) if source.kind == "zip" else []
@@ -123,17 +166,19 @@ def _inspect(source: ZipSource | FolderSource, label: str, schema: etree.XMLSche
     root, problems = manifest_rules.parse(data, where, limits)
     if root is None:
         return findings + problems
-    problems = manifest_rules.check_root(root, where)
-    if problems:
+    dialect, problems = manifest_rules.check_root(root, where)
+    if dialect is None:
         return findings + problems
     # A symbolic link inside a zip is no file an LMS can serve (SB110); in a folder it is one.
     files = {unpacked_name(e.name) for e in source.entries if not e.is_dir and not (e.symlink and source.kind == "zip")}
-    findings += manifest_rules.check_manifest(root, where)
-    findings += structure_rules.check_structure(root, where)
-    findings += item_rules.check_items(root, where)
-    findings += resource_rules.check_resources(root, where, files, prefix)
-    if schema is not None:
-        findings += check_schema(root, where, schema)
+    if dialect is SCORM12:
+        findings += manifest_rules.check_manifest(root, where) + item_rules.check_items(root, where)
+    else:
+        findings += scorm2004_rules.check_manifest(root, where) + sequencing_rules.check_sequencing(root, where)
+    findings += structure_rules.check_structure(root, where, dialect)
+    findings += resource_rules.check_resources(root, where, files, prefix, dialect)
+    if schemas is not None:
+        findings += _check_schema(root, where, dialect, schemas)
     return findings
 
 

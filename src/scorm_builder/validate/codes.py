@@ -10,6 +10,11 @@ and a test keeps that page and this table in sync). They are grouped by area:
 * ``SB4xx`` resources and the files they name
 * ``SB5xx`` ADL values (``adlcp:*``)
 * ``SB6xx`` XSD validation (``--schemas``)
+* ``SB7xx`` SCORM 2004 sequencing and navigation (``imsss:*``, ``adlseq:*``, ``adlnav:*``)
+
+Rules that mean the same in SCORM 1.2 and 2004 (identifiers, references, resources, files) keep
+their code for both. SB205 ("this is SCORM 2004") is retired since SCORM 2004 packages are linted;
+it is not reused.
 
 Severities say what an LMS does with the package (docs/validate.md gives the reason per code):
 
@@ -88,11 +93,14 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB202": _u("imsmanifest.xml has a DOCTYPE or entity declarations"),
     "SB203": _u("imsmanifest.xml is nested too deeply"),
     "SB204": _e("root element is not an IMS CP 1.1.2 manifest"),
-    "SB205": _e("manifest uses the SCORM 2004 content-packaging namespace"),
-    "SB206": _e("manifest uses a SCORM 2004 extension namespace"),
+    "SB206": _e("SCORM 1.2 manifest uses a SCORM 2004 extension namespace"),
     "SB207": _e("adlcp name in the wrong namespace"),
     "SB208": _w("SCORM version metadata missing"),
     "SB209": _e("SCORM version metadata is not ADL SCORM 1.2"),
+    "SB220": _e("SCORM 2004 manifest uses a SCORM 1.2 namespace"),
+    "SB221": _e("SCORM 2004 schemaversion missing or one Moodle runs with the SCORM 1.2 API"),
+    "SB222": _w("SCORM 2004 version metadata is not as CAM writes it"),
+    "SB223": _e("SCORM 2004 adlcp namespace bound to a prefix other than adlcp"),
     # identifiers and organizations
     "SB301": _e("required identifier missing"),
     "SB302": _e("identifier used twice"),
@@ -104,6 +112,7 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB311": _e("organizations/@default names no organization"),
     "SB312": _w("the manifest has no organization"),
     "SB313": _w("SCO reachable from no organization"),
+    "SB314": _w("SCORM 2004 item with child items names a resource"),
     # resources and files
     "SB401": _e("resource href names a file that is not in the package"),
     "SB402": _e("resource href matches a file only when case is ignored"),
@@ -127,6 +136,19 @@ FINDING_CODES: dict[str, FindingCode] = {
     "SB510": _e("adlcp:prerequisites is not an expression Moodle can evaluate"),
     "SB511": _e("adlcp:prerequisites can never be met"),
     "SB512": _w("adlcp:prerequisites without type=\"aicc_script\" is ignored"),
+    "SB520": _w("name in a SCORM 2004 extension namespace that SCORM 2004 does not define"),
+    "SB521": _e("adlcp:completionThreshold is not a number from 0 to 1"),
+    # SCORM 2004 sequencing and navigation
+    "SB701": _w("sequencing or navigation element outside its place"),
+    "SB702": _e("imsss:sequencing IDRef names no sequencing of the collection"),
+    "SB703": _w("imsss:sequencing ID or IDRef where CAM does not allow it"),
+    "SB710": _w("imsss:objectives without exactly one primary objective, first"),
+    "SB711": _e("objectiveID missing where it is needed, or used twice in an activity"),
+    "SB712": _e("imsss:minNormalizedMeasure is not a number from -1 to 1"),
+    "SB713": _w("objective satisfied by measure without minNormalizedMeasure"),
+    "SB714": _w("ruleCondition referencedObjective names no objective of the activity"),
+    "SB715": _w("adlnav:hideLMSUI value is not in the vocabulary"),
+    "SB720": _w("imsss:mapInfo, on which Moodle 4.3's import fails"),
     # XSD validation
     "SB601": _e("manifest does not validate against the supplied XSD files"),
 }

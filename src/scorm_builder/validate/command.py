@@ -24,11 +24,11 @@ from .report import EXAMPLES, make_report, summary_line, text_lines
 @click.option("--all", "show_all", is_flag=True,
               help=f"Show every finding, not the first {EXAMPLES} of each code and a count of the rest.")
 @click.option("--schemas", type=click.Path(path_type=Path), metavar="DIR",
-              help="Also validate the manifest against the SCORM 1.2 XSD files in DIR.")
+              help="Also validate the manifest against the XSD files in DIR (SCORM 1.2 or 2004 4th Edition).")
 @click.pass_context
 def validate_command(ctx: click.Context, path: Path, as_json: bool, strict: bool, strict_notes: bool,
                      show_all: bool, schemas: Path | None) -> None:
-    """Check the SCORM 1.2 package PATH (a .zip or a folder) without unpacking it.
+    """Check the SCORM 1.2 or 2004 package PATH (a .zip or a folder) without unpacking it.
 
     Exit status: 0 no errors, 1 errors (or warnings with --strict, notes too with
     --strict-notes), 2 the input cannot be checked (missing, not a zip or folder, no manifest,

@@ -1,4 +1,5 @@
-"""Parse imsmanifest.xml safely, then check its root, namespaces, version metadata and adlcp values.
+"""Parse imsmanifest.xml safely, tell SCORM 1.2 from 2004 by its root, then check a 1.2 manifest's
+namespaces, version metadata and adlcp values (``scorm2004_rules.py`` does the same for 2004).
 
 The parser never resolves entities, loads a DTD or touches the network, and keeps libxml2's
 size and depth limits (``huge_tree=False``). Any DOCTYPE is refused: a SCORM 1.2 manifest has
@@ -13,6 +14,7 @@ from lxml import etree
 
 from ..problems import Problem
 from .codes import finding
+from .dialect import SCORM12, SCORM2004, Dialect
 from .source import Limits
 from .spec import (
     ADLCP_NAMES,
@@ -56,18 +58,20 @@ def parse(data: bytes, where: str, limits: Limits) -> tuple[etree._Element | Non
     return root, []
 
 
-def check_root(root: etree._Element, where: str) -> list[Problem]:
-    """Findings that make the other checks meaningless: not a SCORM 1.2 (IMS CP 1.1.2) manifest."""
+def check_root(root: etree._Element, where: str) -> tuple[Dialect | None, list[Problem]]:
+    """The standard the manifest is written in, or ``None`` and why the other checks would be meaningless.
+
+    The root's namespace says it: IMS CP 1.1.2 is SCORM 1.2, IMS CP 1.1.4 is SCORM 2004.
+    """
     name = etree.QName(root)
-    if name.namespace == NS_IMSCP_2004:
-        return [finding("SB205", where, root.sourceline,
-                        f"the manifest uses the SCORM 2004 namespace {NS_IMSCP_2004}",
-                        f"this is a SCORM 2004 package; for SCORM 1.2 write {_MANIFEST_START}")]
-    if name.localname != "manifest" or name.namespace != NS_IMSCP:
-        shown = f"{{{name.namespace}}}{name.localname}" if name.namespace else name.localname
-        return [finding("SB204", where, root.sourceline, f"root element is {shown}, not an IMS CP 1.1.2 manifest",
-                        f"write {_MANIFEST_START}")]
-    return []
+    if name.localname == "manifest" and name.namespace == NS_IMSCP:
+        return SCORM12, []
+    if name.localname == "manifest" and name.namespace == NS_IMSCP_2004:
+        return SCORM2004, []
+    shown = f"{{{name.namespace}}}{name.localname}" if name.namespace else name.localname
+    return None, [finding("SB204", where, root.sourceline, f"root element is {shown}, not an IMS CP 1.1.2 (SCORM 1.2) "
+                          "or 1.1.4 (SCORM 2004) manifest",
+                          f"write {_MANIFEST_START} for SCORM 1.2, or the root in {NS_IMSCP_2004} for SCORM 2004")]
 
 
 def check_manifest(root: etree._Element, where: str) -> list[Problem]:

@@ -21,14 +21,13 @@ from lxml import etree
 from ..layout import MANIFEST
 from ..problems import Problem
 from .codes import finding
+from .dialect import SCORM12, Dialect
 from .spec import (
     ABSOLUTE_RE,
     HTML_SUFFIXES,
     NS_XML,
     SCHEMA_SUFFIXES,
     WEBCONTENT,
-    adlcp,
-    cp,
     escapes_root,
     is_junk,
 )
@@ -53,17 +52,18 @@ class _Files:
             self.by_nfc[unicodedata.normalize("NFC", name)].append(name)
 
 
-def check_resources(root: etree._Element, where: str, files: set[str], prefix: str) -> list[Problem]:
+def check_resources(root: etree._Element, where: str, files: set[str], prefix: str,
+                    d: Dialect = SCORM12) -> list[Problem]:
     """``files``: names of the package's files (not folders); ``prefix``: the manifest's folder ('' or 'x/')."""
     package = _Files(files, prefix)
     findings: list[Problem] = []
-    for res in root.iter(cp("resource")):
-        findings += _resource(res, where, package)
-    findings += _locations(root, where, package)
+    for res in root.iter(d.cp("resource")):
+        findings += _resource(res, where, package, d)
+    findings += _locations(root, where, package, d)
     return findings + _unlisted(package)
 
 
-def _resource(res: etree._Element, where: str, package: _Files) -> list[Problem]:
+def _resource(res: etree._Element, where: str, package: _Files, d: Dialect) -> list[Problem]:
     ident = res.get("identifier") or "?"
     findings: list[Problem] = []
     kind = res.get("type")
@@ -71,13 +71,13 @@ def _resource(res: etree._Element, where: str, package: _Files) -> list[Problem]
         findings.append(finding("SB408", where, res.sourceline, f"resource {ident!r} has no type attribute",
                                 'add type="webcontent"'))
     elif kind != WEBCONTENT:
-        findings.append(finding("SB412", where, res.sourceline, f"resource {ident!r} has type={kind!r}; SCORM 1.2 "
+        findings.append(finding("SB412", where, res.sourceline, f"resource {ident!r} has type={kind!r}; {d.standard} "
                                 "packages use only 'webcontent', and some LMSs skip other resources",
                                 'write type="webcontent"'))
     bases = [a.get(_XML_BASE) for a in reversed(list(res.iterancestors())) if a.get(_XML_BASE)]
     if res.get(_XML_BASE):
         bases.append(res.get(_XML_BASE))
-    is_sco = res.get(adlcp("scormtype")) == "sco"
+    is_sco = d.scormtype_of(res) == "sco"
     href = (res.get("href") or "").strip()
     reported: set[str] = set()
     if not href and is_sco:
@@ -92,7 +92,7 @@ def _resource(res: etree._Element, where: str, package: _Files) -> list[Problem]
             findings.append(finding("SB404", where, res.sourceline,
                                     f"SCO resource {ident!r} launches {page!r}, not an HTML page",
                                     "launch an .html page that loads the content and talks to the LMS"))
-    for file in res.iter(cp("file")):
+    for file in res.iter(d.cp("file")):
         file_href = file.get("href")
         if file_href is not None:
             _check_href(file_href.strip(), bases, f"<file> of resource {ident!r}", file.sourceline, where, package,
@@ -100,10 +100,10 @@ def _resource(res: etree._Element, where: str, package: _Files) -> list[Problem]
     return findings
 
 
-def _locations(root: etree._Element, where: str, package: _Files) -> list[Problem]:
+def _locations(root: etree._Element, where: str, package: _Files, d: Dialect) -> list[Problem]:
     """``adlcp:location`` (in any ``<metadata>``) names an XML metadata file of the package."""
     findings: list[Problem] = []
-    for el in root.iter(adlcp("location")):
+    for el in root.iter(d.adlcp("location")):
         href = (el.text or "").strip()
         if not href:
             findings.append(finding("SB411", where, el.sourceline, "adlcp:location is empty",

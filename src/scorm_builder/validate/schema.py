@@ -1,8 +1,8 @@
 """Optional XSD validation of the manifest against schema files the user supplies (``--schemas DIR``).
 
-DIR holds ADL's SCORM 1.2 files: ``imscp_rootv1p1p2.xsd``, ``adlcp_rootv1p2.xsd`` and ``ims_xml.xsd``
-(required) and ``imsmd_rootv1p2p1.xsd`` (needed when the manifest has LOM metadata). A wrapper schema importing
-the three manifest namespaces is built in memory, so one schema validates the whole manifest.
+For a SCORM 1.2 manifest, DIR holds ADL's SCORM 1.2 files: ``imscp_rootv1p1p2.xsd``, ``adlcp_rootv1p2.xsd``
+and ``ims_xml.xsd`` (required) and ``imsmd_rootv1p2p1.xsd`` (needed when the manifest has LOM metadata). A
+wrapper schema importing the three manifest namespaces is built in memory, so one schema validates the whole manifest.
 
 Every schema file is served from DIR by our resolver, never from the network; the schema
 locations a manifest names are ignored. Two official files do not load in libxml2 as published,
@@ -14,7 +14,8 @@ so the resolver fixes them in memory (the files on disk are not touched):
   Attribution rule; it is narrowed to ``namespace="##other"`` (extensions from other namespaces
   are still accepted).
 
-A fix whose text is absent (already-fixed copies) is simply not applied.
+A fix whose text is absent (already-fixed copies) is simply not applied. SCORM 2004 manifests are
+validated with the 4th Edition files by ``schema2004.py``; ``check_schema`` reports for both.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from lxml import etree
 from ..problems import Problem
 from .codes import finding
 from .spec import NS_ADLCP, NS_IMSCP, NS_IMSMD
+from .spec2004 import EXTENSIONS, NS_IMSCP_2004, NS_LOM
 
 # (schema namespace, file) the wrapper imports; imsmd is optional (needed for LOM metadata only).
 IMPORTS = (
@@ -39,7 +41,9 @@ FIXES = {
     "ims_xml.xsd": (b'xmlns="http://www.w3.org/XML/1998/namespace"', b""),
     "imsmd_rootv1p2p1.xsd": (b'namespace="##any"', b'namespace="##other"'),
 }
-_SHORT_NAMES = {f"{{{NS_IMSCP}}}": "", f"{{{NS_ADLCP}}}": "adlcp:", f"{{{NS_IMSMD}}}": "imsmd:"}
+_SHORT_NAMES = {f"{{{NS_IMSCP}}}": "", f"{{{NS_ADLCP}}}": "adlcp:", f"{{{NS_IMSMD}}}": "imsmd:",
+                f"{{{NS_IMSCP_2004}}}": "", f"{{{NS_LOM}}}": "lom:",
+                **{f"{{{ns}}}": f"{prefix}:" for ns, prefix in EXTENSIONS.items()}}
 
 
 class SchemaFolderError(Exception):
@@ -81,6 +85,10 @@ def _load(folder: str) -> etree.XMLSchema:
     parser.resolvers.add(_FolderResolver(root))
     doc = etree.fromstring(wrapper, parser, base_url=str(root / "scorm12-wrapper.xsd"))
     return etree.XMLSchema(doc)
+
+
+def has_files(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in REQUIRED)
 
 
 def load_schema(folder: Path) -> etree.XMLSchema:

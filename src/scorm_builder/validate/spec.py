@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..scorm12 import IDENTIFIER_MAX, NS_ADLCP, NS_IMSCP, NS_IMSMD, NS_XML, TIMESPAN_RE, adlcp, cp
+from .spec2004 import NS_ADLCP_2004, NS_ADLNAV, NS_ADLSEQ, NS_IMSCP_2004, NS_IMSSS
 
 __all__ = [
     "IDENTIFIER_MAX", "NS_ADLCP", "NS_IMSCP", "NS_IMSMD", "TIMESPAN_RE",
@@ -19,13 +20,12 @@ __all__ = [
     "PREREQUISITE_TYPE", "PREREQUISITE_STATUSES",
 ]
 
-# SCORM 2004 namespaces: content packaging 1.1.4 and the ADL/IMS extensions of 2004.
-NS_IMSCP_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
+# SCORM 2004 extension namespaces, named as a SCORM 1.2 manifest that uses one is told (SB206).
 NS_SCORM2004 = {
-    "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp (SCORM 2004)",
-    "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq (SCORM 2004 sequencing)",
-    "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav (SCORM 2004 navigation)",
-    "http://www.imsglobal.org/xsd/imsss": "imsss (SCORM 2004 simple sequencing)",
+    NS_ADLCP_2004: "adlcp (SCORM 2004)",
+    NS_ADLSEQ: "adlseq (SCORM 2004 sequencing)",
+    NS_ADLNAV: "adlnav (SCORM 2004 navigation)",
+    NS_IMSSS: "imsss (SCORM 2004 simple sequencing)",
 }
 
 # adlcp_rootv1p2.xsd: the attribute and elements of the adlcp namespace, all lower case.

@@ -11,20 +11,22 @@ from lxml import etree
 
 from ..problems import Problem
 from .codes import finding
-from .spec import IDENTIFIER_MAX, XML_ID_RE, adlcp, cp
+from .dialect import SCORM12, Dialect
+from .spec import IDENTIFIER_MAX, XML_ID_RE
 
-_IDENTIFIED = tuple(cp(t) for t in ("manifest", "organization", "item", "resource"))
-
-
-def check_structure(root: etree._Element, where: str) -> list[Problem]:
-    resources = {r.get("identifier"): r for r in root.iter(cp("resource")) if r.get("identifier")}
-    return _identifiers(root, where) + _references(root, where, resources) + _organizations(root, where, resources)
+_IDENTIFIED = ("manifest", "organization", "item", "resource")
 
 
-def _identifiers(root: etree._Element, where: str) -> list[Problem]:
+def check_structure(root: etree._Element, where: str, d: Dialect = SCORM12) -> list[Problem]:
+    resources = {r.get("identifier"): r for r in root.iter(d.cp("resource")) if r.get("identifier")}
+    return (_identifiers(root, where, d) + _references(root, where, resources, d)
+            + _organizations(root, where, resources, d))
+
+
+def _identifiers(root: etree._Element, where: str, d: Dialect) -> list[Problem]:
     findings: list[Problem] = []
     first_line: dict[str, int] = {}
-    for el in root.iter(*_IDENTIFIED):
+    for el in root.iter(*(d.cp(t) for t in _IDENTIFIED)):
         kind = etree.QName(el).localname
         ident = el.get("identifier")
         if not ident:
@@ -60,11 +62,11 @@ def _identifier_form(ident: str, kind: str, line: int, where: str) -> list[Probl
     return findings
 
 
-def _references(root: etree._Element, where: str, resources: dict) -> list[Problem]:
-    others = {el.get("identifier"): etree.QName(el).localname for el in root.iter(*_IDENTIFIED)}
+def _references(root: etree._Element, where: str, resources: dict, d: Dialect) -> list[Problem]:
+    others = {el.get("identifier"): etree.QName(el).localname for el in root.iter(*(d.cp(t) for t in _IDENTIFIED))}
     by_case = {ident.casefold(): ident for ident in resources}
     findings: list[Problem] = []
-    for el in root.iter(cp("item"), cp("dependency")):
+    for el in root.iter(d.cp("item"), d.cp("dependency")):
         kind = etree.QName(el).localname
         ref = el.get("identifierref")
         if ref is None:
@@ -86,9 +88,9 @@ def _references(root: etree._Element, where: str, resources: dict) -> list[Probl
     return findings
 
 
-def _organizations(root: etree._Element, where: str, resources: dict) -> list[Problem]:
-    holder = root.find(cp("organizations"))
-    orgs = holder.findall(cp("organization")) if holder is not None else []
+def _organizations(root: etree._Element, where: str, resources: dict, d: Dialect) -> list[Problem]:
+    holder = root.find(d.cp("organizations"))
+    orgs = holder.findall(d.cp("organization")) if holder is not None else []
     if not orgs:
         line = (holder if holder is not None else root).sourceline
         return [finding("SB312", where, line, "the manifest has no <organization>, so the LMS has nothing to show",
@@ -103,19 +105,19 @@ def _organizations(root: etree._Element, where: str, resources: dict) -> list[Pr
                                 f"set default to one of: {known}"))
     # Moodle (and others) let the learner pick any organization, so an item in any of them reaches a SCO.
     chosen = by_id.get(default, orgs[0])
-    reached = {item.get("identifierref") for org in orgs for item in org.iter(cp("item"))}
+    reached = {item.get("identifierref") for org in orgs for item in org.iter(d.cp("item"))}
     for ident, res in resources.items():
-        if res.get(adlcp("scormtype")) == "sco" and ident not in reached:
+        if d.scormtype_of(res) == "sco" and ident not in reached:
             findings.append(finding("SB313", where, res.sourceline,
                                     f"SCO resource {ident!r} is launched by no item of any organization, so no "
                                     "learner can open it", f"add an <item identifierref=\"{ident}\"> to "
                                     f"organization {chosen.get('identifier')!r}, or make it an asset"))
-    launched = {item.get("identifierref") for item in root.iter(cp("item"))}
+    launched = {item.get("identifierref") for item in root.iter(d.cp("item"))}
     for ident in sorted(launched & resources.keys()):
         res = resources[ident]
         if not any(etree.QName(a).localname.lower() == "scormtype" for a in res.attrib):
             findings.append(finding("SB409", where, res.sourceline,
-                                    f"resource {ident!r} is launched by an item but has no adlcp:scormtype; "
+                                    f"resource {ident!r} is launched by an item but has no {d.scormtype_name}; "
                                     "LMSs treat it as an untracked asset",
-                                    'add adlcp:scormtype="sco" if it talks to the LMS, else "asset"'))
+                                    f'add {d.scormtype_name}="sco" if it talks to the LMS, else "asset"'))
     return findings
