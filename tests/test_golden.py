@@ -13,9 +13,7 @@ import pytest
 
 from coursekit import make_course
 from scorm_builder.build import build
-from scorm_builder.layout import MANIFEST
 from scorm_builder.resources import default_course_dir
-from scorm_builder.scorm2004_manifest import manifest_bytes_2004
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("SCORM_BUILDER_UPDATE_GOLDEN") == "1"
@@ -24,9 +22,8 @@ UPDATE = os.environ.get("SCORM_BUILDER_UPDATE_GOLDEN") == "1"
 def course_files(name: str, tmp_path: Path) -> dict[str, bytes]:
     if name == "sample":
         return build(default_course_dir(), None).files
-    if name == "sample-2004":  # the 2004 manifest over the same rendered files (until build.py chooses the standard)
-        result = build(default_course_dir(), None)
-        return {MANIFEST: manifest_bytes_2004(result.course, sorted(n for n in result.files if n != MANIFEST))}
+    if name == "sample-2004":
+        return build(default_course_dir(), None, standard="scorm2004").files
     return build(make_course(tmp_path / name, packaging=name.removeprefix("kit-")), None).files
 
 
@@ -34,6 +31,7 @@ CASES = [
     ("sample", "imsmanifest.xml"),
     ("sample", "alliance-trust-safety/index.html"),
     ("sample-2004", "imsmanifest.xml"),
+    ("sample-2004", "alliance-trust-safety/index.html"),
     ("kit-sco-per-section", "imsmanifest.xml"),
     ("kit-single-sco", "imsmanifest.xml"),
     ("kit-single-sco", "test-course/index.html"),

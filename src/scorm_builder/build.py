@@ -9,6 +9,7 @@ Every problem that can be found before rendering is found before the build fails
 """
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,12 +19,12 @@ from .caches import NO_CACHES, Caches
 from .check import check_course
 from .layout import MANIFEST
 from .load import load_course
-from .manifest import manifest_bytes
 from .model import Course
 from .package import write_package
 from .problems import ERROR, Problem, ProblemsError, display_path, split_warnings
 from .render import prepare, render_course
 from .resources import default_templates_dir
+from .standards import STANDARDS, standard_of
 from .suspend import saved_states
 from .validate import validate_package
 
@@ -50,18 +51,23 @@ class BuildResult:
 
 
 def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None, *, caches: Caches = NO_CACHES,
-          stages: dict[str, float] | None = None) -> BuildResult:
+          stages: dict[str, float] | None = None, standard: str | None = None) -> BuildResult:
     """Build ``course_dir``; write the package into ``out_dir`` unless it is None.
 
     Raises ProblemsError with every problem found. ``caches`` are what the preview reuses between
     builds; ``stages``, when given, receives the seconds each stage took as the build goes (so a
-    failed build's timings are there too).
+    failed build's timings are there too). ``standard`` (a name of standards.STANDARDS) overrides
+    course.yml's ``standard:``.
     """
     laps = _Laps(stages if stages is not None else {})
     course, problems = load_course(course_dir, cache=caches.sections)
     laps.lap("load")
     if course is None:
         raise ProblemsError(problems)
+    if standard is not None:
+        if standard not in STANDARDS:
+            raise ValueError(f"unknown standard {standard!r}: one of {', '.join(STANDARDS)}")
+        course = dataclasses.replace(course, standard=standard)
     states = saved_states(course)  # once per build: checked against the limit, then written into the pages
     problems += check_course(course, states)
     prepared, found = prepare(course, templates or default_templates_dir(), caches.render)
@@ -75,7 +81,7 @@ def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None,
     try:
         files = render_course(course, prepared, states, caches.render)
         laps.lap("render")
-        files[MANIFEST] = manifest_bytes(course, sorted(files))
+        files[MANIFEST] = standard_of(course).manifest(course, sorted(files))
         laps.lap("manifest")
         if zip_path is not None:
             size = write_package(files, zip_path, check=check_package)

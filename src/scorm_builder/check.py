@@ -26,7 +26,8 @@ from .model import (
     Section,
 )
 from .problems import Problem, display_path
-from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX, LESSON_LOCATION_MAX, SUSPEND_DATA_MAX
+from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX
+from .standards import SCORM2004, STANDARDS, standard_of
 from .suspend import SavedState, saved_states
 
 # Manifest identifiers are "<PREFIX>-<id>" (prefixes up to 4 characters) and must stay within 255.
@@ -101,6 +102,11 @@ def _course_fields(course: Course) -> list[Problem]:
     if course.packaging not in PACKAGING_MODES:
         problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
                                 f"use one of: {', '.join(PACKAGING_MODES)}"))
+    if course.standard not in STANDARDS:
+        close = difflib.get_close_matches(course.standard.lower(), list(STANDARDS), n=1)
+        where = at.get("standard", course.loc)
+        problems.append(Problem(where.path, where.line, f"unknown standard '{course.standard}'",
+                                f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(STANDARDS)}"))
     return problems
 
 
@@ -303,30 +309,35 @@ def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
 def _bookmarks(course: Course) -> list[Problem]:
     """Every page's bookmark (the model's Slot.bookmark, what the runtime stores) must fit lesson_location."""
     problems = []
+    standard = standard_of(course)
     for sco in course.scos:
         for slot in sco.slots:
-            if len(slot.bookmark) > LESSON_LOCATION_MAX:
+            if len(slot.bookmark) > standard.location_max:
                 problems.append(Problem(slot.loc.path, slot.loc.line,
-                                        f"the bookmark '{slot.bookmark[:40]}...' is over {LESSON_LOCATION_MAX} "
+                                        f"the bookmark '{slot.bookmark[:40]}...' is over {standard.location_max} "
                                         "characters",
-                                        "shorten the section or page id: cmi.core.lesson_location is CMIString255"))
+                                        f"shorten the section or page id: {standard.label} keeps "
+                                        f"{standard.location_max} characters of the bookmark"))
     return problems
 
 
 def _suspend_data(course: Course, states: Mapping[str, SavedState]) -> list[Problem]:
     problems = []
+    standard = standard_of(course)
     for sco in course.scos:
         worst = states[sco.id].worst_size
-        if worst <= SUSPEND_DATA_MAX:
+        if worst <= standard.suspend_data_max:
             continue
-        limit = f"SCORM 1.2 keeps at most {SUSPEND_DATA_MAX} in cmi.suspend_data"
+        limit = f"{standard.label} keeps at most {standard.suspend_data_max} in cmi.suspend_data"
+        roomier = (f"; or 'standard: {SCORM2004.name}', which keeps {SCORM2004.suspend_data_max}"
+                   if standard.suspend_data_max < SCORM2004.suspend_data_max else "")
         if len(sco.sections) > 1:  # single-sco packaging: every quiz of the course shares one state
             loc = course.locs["packaging"]
-            hint = f"{limit}: use 'packaging: sco-per-section', or fewer questions and options"
+            hint = f"{limit}: use 'packaging: sco-per-section', or fewer questions and options{roomier}"
         else:
             quiz = sco.sections[0].quiz
             loc = quiz.loc if quiz else sco.sections[0].loc
-            hint = f"{limit}: split the quiz over several sections, or use fewer questions and options"
+            hint = f"{limit}: split the quiz over several sections, or use fewer questions and options{roomier}"
         problems.append(Problem(loc.path, loc.line,
                                 f"a learner's saved state for '{sco.id}' can reach {worst} characters",
                                 hint))

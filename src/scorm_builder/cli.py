@@ -16,6 +16,7 @@ from .new import new_command
 from .preview.command import preview_command
 from .problems import ProblemsError, split_warnings
 from .resources import chosen_course_dir
+from .standards import STANDARDS
 from .validate.command import validate_command
 
 
@@ -29,7 +30,7 @@ def report(exc: ProblemsError) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="scorm-builder")
 def cli() -> None:
-    """Build SCORM 1.2 packages from course material written as plain text."""
+    """Build SCORM 1.2 and SCORM 2004 packages from course material written as plain text."""
 
 
 @cli.command("build")
@@ -37,8 +38,10 @@ def cli() -> None:
 @click.option("-o", "--out", "out_dir", default="out", show_default=True,
               type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the zip.")
-def build_command(course_dir: Path | None, out_dir: Path) -> None:
-    """Build COURSE_DIR into OUT/<id>-<version>-scorm12.zip.
+@click.option("--standard", type=click.Choice(sorted(STANDARDS)), default=None,
+              help="Output standard, overriding course.yml's 'standard:' (default scorm12).")
+def build_command(course_dir: Path | None, out_dir: Path, standard: str | None) -> None:
+    """Build COURSE_DIR into OUT/<id>-<version>-<standard>.zip.
 
     Without COURSE_DIR: the current folder when it holds course.yml, else ./course_src, else the
     bundled sample course."""
@@ -46,7 +49,7 @@ def build_command(course_dir: Path | None, out_dir: Path) -> None:
     if note:
         click.echo(note, err=True)
     try:
-        result = build(course_dir, out_dir)
+        result = build(course_dir, out_dir, standard=standard)
     except ProblemsError as exc:
         report(exc)
         sys.exit(1)

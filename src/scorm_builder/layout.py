@@ -2,7 +2,7 @@
 
     imsmanifest.xml                 MANIFEST, at the package root (SCORM 1.2 CAM: the manifest's name and place)
     <sco id>/index.html             each SCO's launch page (sco_href)
-    shared/*.js, style.css          STATIC_FILES from the templates' static/ folder, used by every SCO
+    shared/*.js, style.css          static_files(): the templates' static/ files every SCO uses
     media/<path in the course>      images and other files the pages link to (media_path)
 
 SCO folders are named by section (or course) ids, so ``shared`` and ``media`` are reserved ids.
@@ -15,10 +15,19 @@ SCO_PAGE = "index.html"  # the launch page inside each SCO folder
 SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
 MEDIA_DIR = "media"  # package folder for the files pages link to, laid out as in the course folder
 STATIC_DIR = "static"  # the templates' folder holding STATIC_FILES
-# The runtime's scripts in load order (codec and scoring are pure, the transport speaks SCORM 1.2,
-# runtime.js drives the page; docs/runtime.md), then the style sheet: the templates' static/ files.
-RUNTIME_SCRIPTS = ("codec.js", "scoring.js", "scorm12.js", "runtime.js")
-STATIC_FILES = (*RUNTIME_SCRIPTS, "style.css")
+STYLE_SHEET = "style.css"
+
+
+def runtime_scripts(transport: str) -> tuple[str, ...]:
+    """The runtime's scripts in load order: codec and scoring (pure), the API session (lmsapi.js) and
+    the LMS transport of the package's standard (standards.py), then runtime.js, which drives the
+    page (docs/runtime.md)."""
+    return ("codec.js", "scoring.js", "lmsapi.js", transport, "runtime.js")
+
+
+def static_files(transport: str) -> tuple[str, ...]:
+    """The templates' static/ files a package ships in shared/: only the transport it uses."""
+    return (*runtime_scripts(transport), STYLE_SHEET)
 RESERVED_FOLDERS = frozenset({SHARED_DIR, MEDIA_DIR})  # package folders the builder writes itself
 
 

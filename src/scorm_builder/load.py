@@ -25,7 +25,7 @@ from .assets import AssetCollector
 from .caches import SectionStore, Uncached
 from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
-from .model import PACKAGING_PER_SECTION, Course, Loc, Page, Section
+from .model import DEFAULT_STANDARD, PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
 from .resources import COURSE_FILE
 from .sourcefile import (
@@ -63,6 +63,7 @@ COURSE_SPECS = {
     "allow_raw_html": Spec(BOOLEAN, default=False),
     "labels": Spec(MAPPING, default={}),
     "score_decimals": Spec(INTEGER, default=0),  # decimals of the percentages the learner sees
+    "standard": Spec(TEXT, default=DEFAULT_STANDARD),  # standards.STANDARDS
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
@@ -158,6 +159,7 @@ def load_course(course_dir: Path, cache: SectionStore | None = None) -> tuple[Co
         allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
         locs={key: f.at(key) for key in COURSE_SPECS},
         labels=labels, label_locs=label_locs, score_decimals=f["score_decimals"],
+        standard=f["standard"],
     )
     return course, problems
 

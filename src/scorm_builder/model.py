@@ -16,6 +16,7 @@ from .layout import sco_href
 PACKAGING_PER_SECTION = "sco-per-section"
 PACKAGING_SINGLE_SCO = "single-sco"
 PACKAGING_MODES = (PACKAGING_PER_SECTION, PACKAGING_SINGLE_SCO)
+DEFAULT_STANDARD = "scorm12"  # the output standard when course.yml names none (standards.STANDARDS)
 
 QUIZ_PAGE_ID = "quiz"  # the quiz page's id in bookmarks: "<section id>/quiz"
 
@@ -193,6 +194,7 @@ class Course:
     labels: dict = field(default_factory=dict, compare=False, hash=False)  # overrides of templates/labels
     label_locs: dict = field(default_factory=dict, compare=False, hash=False)  # label key -> Loc
     score_decimals: int = 0  # decimals of the score percentages shown to the learner (0: whole percentages)
+    standard: str = DEFAULT_STANDARD  # the output standard's name (standards.STANDARDS)
 
     @cached_property
     def scos(self) -> tuple[Sco, ...]:
@@ -202,7 +204,7 @@ class Course:
 
     @property
     def package_name(self) -> str:
-        return f"{self.id}-{self.version}-scorm12.zip"
+        return f"{self.id}-{self.version}-{self.standard}.zip"
 
     @property
     def pass_mark_text(self) -> str:

@@ -21,9 +21,10 @@ import rjsmin
 from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
 from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
-from .layout import RUNTIME_SCRIPTS, SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, STATIC_FILES, shared_path
+from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .model import Course, Sco
 from .problems import Problem, ProblemsError, display_path, split_warnings
+from .standards import standard_of
 from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
 
 SCO_TEMPLATE = "sco.html"
@@ -75,7 +76,7 @@ def prepare(course: Course, project_templates: Path,
         problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"])
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
-    for name in STATIC_FILES:
+    for name in static_files(standard_of(course).transport):
         source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
         if source is None:
             problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
@@ -149,11 +150,12 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
     problems: list[Problem] = []
     translate = label_function(labels)
     template = env.get_template(SCO_TEMPLATE)
+    scripts = runtime_scripts(standard_of(course).transport)
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
             html = template.render(
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
-                shared=SCO_TO_ROOT + SHARED_DIR, scripts=RUNTIME_SCRIPTS, labels=labels, t=translate,
+                shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
             )
             return link_pages(html, sco).encode("utf-8")
         try:

@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from lxml import etree
 
+from .layout import SHARED_DIR
 from .manifest import SHARED_RESOURCE
 from .model import Course, Sco
-from .render import SHARED_DIR
 from .scorm2004 import (
     NS_ADLCP,
     NS_ADLNAV,

@@ -56,7 +56,7 @@
   /* The LMS's view of this launch; without an LMS, what this browser saved. */
   function connect() {
     lms = lmsLink;
-    var s = lms.connect();
+    var s = lms.connect(data.quizzes.length > 0);
     if (!s.live) {
       var saved = loadLocal();
       if (saved) { s.suspend = String(saved.suspend || ""); s.location = String(saved.location || ""); }
@@ -122,10 +122,11 @@
     lms.commit(now);
   }
 
-  function finish() {
+  /* The last save, then the session's end; ``leaving`` when the learner chose "Save and exit". */
+  function finish(leaving) {
     if (!session.live || lms.finished()) return;
     writeState();
-    lms.finish(Date.now() - session.started);
+    lms.finish(Date.now() - session.started, leaving ? { done: isDone() } : null);
   }
 
   function say(text) { if (ui.status) ui.status.textContent = text; }
@@ -300,6 +301,12 @@
     q.note.classList.toggle("sb-shown", !!text);
   }
 
+  /* The question's prompt as plain text (SCORM 2004 interactions carry it as their description). */
+  function promptText(parts) {
+    var prompt = $(".sb-prompt", parts.fs);
+    return prompt ? prompt.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
   /* The learner can retry here: the quiz is open to a retry, not after LMSFinish, not in review. */
   function canRetry(qi) { return scoring.retryOpen(data, state, qi, session.passMark) && !lms.finished() && !session.review; }
 
@@ -385,7 +392,7 @@
       lms.interactions(quiz.questions.map(function (question, n) {
         var chosen = st.answers[n];
         return { id: question.id, type: question.type, chosen: chosen, correct: question.correct,
-          right: scoring.isRight(question, chosen), weight: question.weight };
+          right: scoring.isRight(question, chosen), weight: question.weight, description: promptText(q.questions[n]) };
       }), q.started);
     }
     renderQuiz(qi);
@@ -435,7 +442,7 @@
     });
     if (ui.exit) {
       ui.exit.addEventListener("click", function () {
-        finish();
+        finish(true);
         ended(L("progress_saved"));
       });
     }

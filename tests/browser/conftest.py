@@ -74,15 +74,20 @@ def site(tmp_path_factory, browser_prereqs):
     (root / "pkg").mkdir(parents=True)
     shutil.copytree(HOST_DIR, root / "host")
     (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
-    sources = {
-        "seed": default_course_dir(),
-        "gen": make_generated_course(tmp / "src-gen", "sco-per-section"),
-        "gensingle": make_generated_course(tmp / "src-gensingle", "single-sco"),
-        "genfr": make_generated_course(tmp / "src-genfr", "sco-per-section", language="fr"),
+    gen = make_generated_course(tmp / "src-gen", "sco-per-section")
+    gensingle = make_generated_course(tmp / "src-gensingle", "single-sco")
+    sources = {  # name: (course folder, output standard)
+        "seed": (default_course_dir(), "scorm12"),
+        "gen": (gen, "scorm12"),
+        "gensingle": (gensingle, "scorm12"),
+        "genfr": (make_generated_course(tmp / "src-genfr", "sco-per-section", language="fr"), "scorm12"),
+        "seed2004": (default_course_dir(), "scorm2004"),
+        "gen2004": (gen, "scorm2004"),
+        "gensingle2004": (gensingle, "scorm2004"),
     }
     packages = {}
-    for name, source in sources.items():
-        result = build(source, tmp / "out" / name)
+    for name, (source, standard) in sources.items():
+        result = build(source, tmp / "out" / name, standard=standard)
         with zipfile.ZipFile(result.zip_path) as zf:
             zf.extractall(root / "pkg" / name)
         packages[name] = Package(name, result)

@@ -17,15 +17,28 @@ class Host:
         self.page = page
         self.site = site
         self.frame = None
+        self.standard = "scorm12"
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The API's function names for this launch's standard."""
+        if self.standard == "scorm2004":
+            return {"init": "Initialize", "finish": "Terminate", "set": "SetValue", "commit": "Commit"}
+        return {"init": "LMSInitialize", "finish": "LMSFinish", "set": "LMSSetValue", "commit": "LMSCommit"}
 
     # --- launching ------------------------------------------------------------------------------
     def launch(self, package: str, sco_id: str, cmi: dict | None = None, fail: list | None = None,
                api: bool = True, mastery: str | None = "80"):
         pkg = self.site.packages[package]
-        core = {"student_id": "learner-1", "student_name": "Learner, Test"}
-        merged = {"core": core, "student_data": {}}
-        if mastery is not None:
-            merged["student_data"]["mastery_score"] = mastery
+        self.standard = pkg.course.standard
+        if self.standard == "scorm2004":  # the 2004 data model is flat: cmi.learner_id, cmi.scaled_passing_score
+            merged: dict = {"learner_id": "learner-1", "learner_name": "Learner, Test", "entry": "ab-initio"}
+            if mastery is not None:
+                merged["scaled_passing_score"] = str(float(mastery) / 100)
+        else:
+            merged = {"core": {"student_id": "learner-1", "student_name": "Learner, Test"}, "student_data": {}}
+            if mastery is not None:
+                merged["student_data"]["mastery_score"] = mastery
         for key, value in (cmi or {}).items():
             if isinstance(value, dict):
                 merged.setdefault(key, {}).update(value)
@@ -34,7 +47,8 @@ class Host:
         host_url = f"{self.site.base}/host/host.html"
         if self.page.url != host_url:
             self.page.goto(host_url)
-        self.page.evaluate("c => hostLaunch(c)", {"sco": pkg.url(sco_id), "cmi": merged, "fail": fail or [], "api": api})
+        self.page.evaluate("c => hostLaunch(c)", {"sco": pkg.url(sco_id), "cmi": merged, "fail": fail or [], "api": api,
+                                                  "standard": self.standard})
         self.page.wait_for_function("() => { const f = document.querySelector('iframe');"
                                     " return f && f.contentDocument && f.contentDocument.querySelector('.sb-page.sb-current'); }")
         self.frame = self.page.locator("iframe").element_handle().content_frame()
@@ -98,19 +112,19 @@ class Host:
         """The last value the SCO wrote (successfully) for each element."""
         out = {}
         for e in self.log():
-            if e["fn"] == "LMSSetValue" and e["result"] == "true":
+            if e["fn"] == self.names["set"] and e["result"] == "true":
                 out[e["args"][0]] = e["args"][1]
         return out
 
     def set_calls(self, prefix: str = "") -> list[tuple[str, str]]:
-        return [tuple(e["args"]) for e in self.log() if e["fn"] == "LMSSetValue" and e["args"][0].startswith(prefix)]
+        return [tuple(e["args"]) for e in self.log() if e["fn"] == self.names["set"] and e["args"][0].startswith(prefix)]
 
     def close(self, timeout: float = 5.0):
         """Remove the SCO's iframe (the page gets pagehide) and wait for LMSFinish."""
         self.page.evaluate("hostClose()")
         deadline = time.monotonic() + timeout
-        while not any(e["fn"] == "LMSFinish" for e in self.log()):
-            assert time.monotonic() < deadline, "the SCO did not call LMSFinish after pagehide"
+        while not any(e["fn"] == self.names["finish"] for e in self.log()):
+            assert time.monotonic() < deadline, "the SCO did not finish after pagehide"
             self.page.wait_for_timeout(50)
 
 

@@ -1,7 +1,9 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const makeTransport = require("../../templates/static/scorm12.js");
+const lmsapi = require("../../templates/static/lmsapi.js");
+const make12 = require("../../templates/static/scorm12.js");
+const makeTransport = (win) => make12(win, lmsapi);
 
 /* A minimal SCORM 1.2 LMS: values, a call log, and failures on demand. */
 function fakeLms(values = {}, { failSet = {} } = {}) {
