@@ -81,7 +81,8 @@ class FolderSource:
         try:
             st = os.stat(real)
             if not stat.S_ISREG(st.st_mode):
-                raise ReadFailure("SB008", "cannot be read: it is not a regular file", "replace it with the manifest file")
+                raise ReadFailure("SB008", "cannot be read: it is not a regular file",
+                                  "replace it with the manifest file")
             if st.st_size > limit:
                 raise ReadFailure("SB008", f"has {st.st_size} bytes, more than the {limit}-byte limit",
                                   "a manifest is a few hundred kilobytes at most")

@@ -46,7 +46,8 @@ class ZipSource:
             self._fh.close()
             if magic in _ZIP_SIGNATURES or path.suffix.lower() == ".zip":
                 raise ReadFailure("SB004", f"the zip file is corrupt: {exc}", "create the zip again") from None
-            hint = "give the folder that holds it" if path.name == "imsmanifest.xml" else "give a package .zip or its folder"
+            hint = ("give the folder that holds it" if path.name == "imsmanifest.xml"
+                    else "give a package .zip or its folder")
             raise ReadFailure("SB003", "is not a zip file", hint) from None
         self._infos = self._zip.infolist()
         self.entries = [_entry(i, info) for i, info in enumerate(self._infos)]
@@ -84,7 +85,7 @@ class ZipSource:
         """Stream every entry except ``skip``: byte count, total budget, CRC, header consistency."""
         findings: list[Problem] = []
         budget = limits.max_total_bytes
-        for entry, info in zip(self.entries, self._infos):
+        for entry, info in zip(self.entries, self._infos, strict=True):
             if entry.is_dir or entry.encrypted or entry.symlink or entry.name in skip:
                 continue
             if info.compress_type not in _SELF_INFLATED + _LIBRARY_INFLATED:
@@ -120,7 +121,8 @@ class ZipSource:
                 if keep is not None:
                     keep.append(chunk)
         except OSError as exc:
-            raise ReadFailure("SB002", f"cannot be read: {exc.strerror or exc}", "check the file and the disk") from None
+            raise ReadFailure("SB002", f"cannot be read: {exc.strerror or exc}",
+                              "check the file and the disk") from None
         if produced != info.file_size:
             raise ReadFailure("SB108", f"holds {produced} bytes but its header declares {info.file_size}",
                               "the zip is damaged: create it again")
@@ -198,7 +200,7 @@ class ZipSource:
     def _overlaps(self) -> list[Problem]:
         """Entries whose data overlaps another's (the overlapping-file zip bomb)."""
         spans = []
-        for entry, info in zip(self.entries, self._infos):
+        for entry, info in zip(self.entries, self._infos, strict=True):
             try:
                 start = self._data_start(info)
             except (ReadFailure, OSError):
