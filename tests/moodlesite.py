@@ -29,27 +29,34 @@ BASE = "http://127.0.0.1:" + os.environ.get("MOODLE_PORT", "8123")
 PHP = "php8.2"
 STUDENT_PASSWORD = "Student#12345"
 
-# Records every call the SCO makes on window.API (Moodle's player assigns it), never calls it itself.
+# Records every call the SCO makes on window.API or window.API_1484_11 (Moodle's player assigns
+# them), never calls them itself.
 RECORD_API = """
 (() => {
   if (window.top !== window) return;  // only the player page holds Moodle's API
   window.__sbCalls = [];
-  let api;
-  Object.defineProperty(window, "API", {
-    configurable: true,
-    get() { return api; },
-    set(value) {
-      api = value;
-      for (const name of ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"]) {
-        const real = value[name].bind(value);
-        value[name] = (...args) => {
-          const result = real(...args);
-          window.__sbCalls.push([name, ...args.map(String), String(result)]);
-          return result;
-        };
-      }
-    },
-  });
+  const METHODS = {
+    API: ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"],
+    API_1484_11: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit"],
+  };
+  for (const [global, names] of Object.entries(METHODS)) {
+    let api;
+    Object.defineProperty(window, global, {
+      configurable: true,
+      get() { return api; },
+      set(value) {
+        api = value;
+        for (const name of names) {
+          const real = value[name].bind(value);
+          value[name] = (...args) => {
+            const result = real(...args);
+            window.__sbCalls.push([name, ...args.map(String), String(result)]);
+            return result;
+          };
+        }
+      },
+    });
+  }
 })();
 """
 
@@ -152,7 +159,7 @@ class Stored:
     def interactions(self, **kw) -> dict[int, dict[str, str]]:
         out: dict[int, dict[str, str]] = {}
         for element, value in self.tracks(**kw).items():
-            m = re.match(r"cmi\.interactions_(\d+)\.(.+)$", element)
+            m = re.match(r"cmi\.interactions[_.](\d+)\.(.+)$", element)  # 1.2: interactions_N, 2004: interactions.N
             if m:
                 out.setdefault(int(m.group(1)), {})[m.group(2)] = value
         return out
@@ -175,6 +182,13 @@ class Stored:
         t = self.tracks()
         return {"status": t.get("cmi.core.lesson_status"), "score": t.get("cmi.core.score.raw"),
                 "exit": t.get("cmi.core.exit"), "grade": self.grade, "completion": self.completion}
+
+    def summary_2004(self) -> dict:
+        """The same facts for a SCORM 2004 package: completion and success apart, the scaled score."""
+        t = self.tracks()
+        return {"completion_status": t.get("cmi.completion_status"), "success_status": t.get("cmi.success_status"),
+                "scaled": t.get("cmi.score.scaled"), "score": t.get("cmi.score.raw"), "exit": t.get("cmi.exit"),
+                "grade": self.grade, "completion": self.completion}
 
 
 class Learner:
@@ -253,9 +267,9 @@ class Sco:
         return self.page.evaluate("window.__sbCalls || []")
 
     def got(self, element: str) -> str | None:
-        """What LMSGetValue(element) answered the SCO at its first read."""
+        """What LMSGetValue (or GetValue) answered the SCO at its first read of ``element``."""
         for call in self.calls():
-            if call[0] == "LMSGetValue" and call[1] == element:
+            if call[0] in ("LMSGetValue", "GetValue") and call[1] == element:
                 return call[2]
         return None
 

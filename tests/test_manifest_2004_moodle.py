@@ -33,8 +33,8 @@ def load_checked(course_dir):
 
 
 def build_files(course):
-    """The files of the course's (SCORM 1.2) build: what the 2004 manifest lists."""
-    return build(course.source_dir, None).files
+    """The files of the course's SCORM 2004 build: what its manifest lists."""
+    return build(course.source_dir, None, standard="scorm2004").files
 
 
 @pytest.fixture(scope="module")

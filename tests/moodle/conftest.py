@@ -41,6 +41,11 @@ def seed_zip(build_course) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_zip_2004(tmp_path_factory) -> Path:
+    return build(default_course_dir(), tmp_path_factory.mktemp("moodle-2004"), standard="scorm2004").zip_path
+
+
+@pytest.fixture(scope="session")
 def seed_copy(tmp_path_factory) -> Path:
     """An editable copy of the sample course (for the teacher's package replacement)."""
     root = tmp_path_factory.mktemp("seed-src") / "course"
