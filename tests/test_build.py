@@ -208,3 +208,46 @@ def test_pass_marks_from_0_to_100_are_percentages(tmp_path, pass_mark):
     text = (course / "course.yml").read_text()
     (course / "course.yml").write_text(text.replace("pass_mark: 75", f"pass_mark: {pass_mark}"))
     assert build(course, tmp_path / "out").course.pass_mark_text == pass_mark
+
+
+def test_a_one_file_section_shows_its_title_once(tmp_path):
+    from coursekit import make_course, write
+
+    course = make_course(tmp_path / "c")
+    write(course / "sections" / "03-glossary.md", """
+        ---
+        title: Glossary
+        ---
+        Terms.
+        """)
+    write(course / "sections" / "04-recap.md", """
+        ---
+        title: Recap
+        ---
+        The main points.
+        """)
+    write(course / "sections" / "04-recap.quiz.yml", """
+        questions:
+          - type: true-false
+            prompt: Recaps help.
+            answer: true
+        """)
+    files = build(course, tmp_path / "out").files
+    glossary = files["glossary/index.html"].decode()
+    shown = glossary.split('<script type="application/json"')[0]
+    assert shown.count("Glossary") == 2, "the <title> and the h1, nothing else"
+    assert 'id="sb-toc"' not in glossary and "<h2" not in glossary
+    recap = files["recap/index.html"].decode()
+    assert 'data-goto="0">Reading</a>' in recap and 'data-goto="1">Check your understanding</a>' in recap
+    assert '<h2 id="p0-title" tabindex="-1">Reading</h2>' in recap
+    assert "Quiz<" not in recap
+
+
+def test_the_default_quiz_title_speaks_the_course_language(tmp_path):
+    from coursekit import make_course
+
+    course = make_course(tmp_path / "c")
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text().replace("language: en", "language: fr"))
+    html = build(course, tmp_path / "out").files["first/index.html"].decode()
+    assert ">Vérifiez vos connaissances</h2>" in html

@@ -31,7 +31,7 @@ from .scorm12 import CHOICE_KEYS
 from .sourcefile import BOOLEAN, INTEGER, LIST, TEXT, Fields, Spec, line_of_item, read_yaml_file
 
 QUIZ_SPECS = {
-    "title": Spec(TEXT, default="Quiz"),
+    "title": Spec(TEXT, default=""),  # "": the course language's word (labels: quiz_title)
     "shuffle": Spec(BOOLEAN, default=False),
     "attempts": Spec(INTEGER, default=0),
     "questions": Spec(LIST, default=[]),

@@ -115,6 +115,7 @@ class Slot:
     index: int  # the page number in its SCO: the anchor #p<index>, data-page, the runtime's page index
     section: Section
     page: Page | None
+    heading: str = ""  # the SCO's own heading (its h1): a page whose title only repeats it has no title of its own
 
     @property
     def quiz(self) -> Quiz | None:
@@ -127,8 +128,12 @@ class Slot:
 
     @property
     def title(self) -> str:
+        """The slot's own title, or "" when it has none: a page that repeats the SCO's heading (a
+        one-file section, whose title is its page's) or a quiz without 'title:'. Templates then show
+        the labels' words (render.slot_title)."""
         if self.page is not None:
-            return self.page.title
+            repeats = self.page.title == self.heading and len(self.section.pages) == 1
+            return "" if repeats else self.page.title
         return self.section.quiz.title if self.section.quiz else ""
 
     @property
@@ -159,7 +164,7 @@ class Sco:
         """The SCO's pages in the order the learner meets them: each section's content pages, then
         its quiz page. The template, the runtime data, bookmarks and the saved state's size all count these."""
         pages = ((s, p) for s in self.sections for p in s.pages + ((None,) if s.quiz else ()))
-        return tuple(Slot(index=i, section=s, page=p) for i, (s, p) in enumerate(pages))
+        return tuple(Slot(index=i, section=s, page=p, heading=self.title) for i, (s, p) in enumerate(pages))
 
     @property
     def questions(self) -> tuple[Question, ...]:

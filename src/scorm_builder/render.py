@@ -22,7 +22,7 @@ from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
 from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
-from .model import Course, Sco
+from .model import Course, Sco, Slot
 from .problems import Problem, ProblemsError, display_path, split_warnings
 from .standards import standard_of
 from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
@@ -101,13 +101,18 @@ def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem
     return problems
 
 
+def slot_title(slot: Slot, labels: Mapping[str, str]) -> str:
+    """A slot's title as the learner sees it: its own, else the labels' word for a quiz or a reading."""
+    return slot.title or labels["quiz_title" if slot.page is None else "reading_title"]
+
+
 def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: SavedState) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
     pages: list[dict] = []
     quizzes: list[dict] = []
     for slot in sco.slots:
         quiz = slot.quiz
-        pages.append({"id": slot.bookmark, "title": slot.title, "section": slot.section.id,
+        pages.append({"id": slot.bookmark, "title": slot_title(slot, labels), "section": slot.section.id,
                       "quiz": None if quiz is None else len(quizzes)})
         if quiz is not None:
             quizzes.append({
@@ -156,6 +161,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
             html = template.render(
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
+                title_of=lambda slot: slot_title(slot, labels),
             )
             return link_pages(html, sco).encode("utf-8")
         try:
