@@ -74,7 +74,7 @@ def test_a_french_course_gets_french_words_from_the_primary_subtag(tmp_path):
     html = sco_html(tmp_path, course)
     assert '<html lang="fr-CA">' in html
     assert ">Valider mes réponses</button>" in html and ">Vrai</label>" in html and ">Faux</label>" in html
-    assert "Note de réussite : <span class=\"sb-passmark\">75</span> %." in html
+    assert "Note de réussite\u00a0: <span class=\"sb-passmark\">75</span>\u00a0%." in html
     data = sco_data(html)
     assert data["language"] == "fr-CA" and data["labels"]["progress"] == "Page {page} sur {count}"
 

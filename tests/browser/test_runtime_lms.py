@@ -362,7 +362,7 @@ def test_the_runtime_speaks_the_course_language(host):
     host.answer(0, wrong)
     host.submit(0)
     result = host.fl.locator(f"#p{host.quiz_page(0)} .sb-result").inner_text()
-    assert "Non réussi" in result and "Votre score : 0 %" in result and "Vous pouvez réessayer." in result
+    assert "Non réussi" in result and "Votre score\u00a0: 0\u00a0%" in result and "Vous pouvez réessayer." in result
     host.close()
     assert_protocol(host.log())
 
@@ -504,7 +504,7 @@ def test_french_result_plural_follows_the_right_number(host):
     host.answer(0, lambda q: right(q) if q["id"] == "tf-true" else wrong(q))
     host.submit(0)
     result = host.fl.locator(f"#p{host.quiz_page(0)} .sb-result").inner_text()
-    assert "Votre score : 25 %" in result and "(bonnes réponses : 1 sur 3)" in result, result
+    assert "Votre score\u00a0: 25\u00a0%" in result and "(bonnes réponses\u00a0: 1 sur 3)" in result, result
 
 
 @pytest.mark.parametrize("language, decimals, shown", [
