@@ -43,7 +43,8 @@ def answer_all(page, choose):
             page.locator(f'.sb-current [id="q-{question["id"]}-{key}"]').check()
 
 
-@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed"), ("genfr", "mixed")])
+@pytest.mark.parametrize("package, sco_id", [("seed", SEED_SCO), ("gen", "mixed"), ("genfr", "mixed"),
+                                             ("seed2004", SEED_SCO)])
 def test_axe_finds_nothing_on_any_page_or_quiz_state(page, site, package, sco_id):
     open_standalone(page, site, package, sco_id)
     # every page (the quiz last: before submitting), the quiz after a failing submit, then a passing one

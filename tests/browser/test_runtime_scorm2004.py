@@ -202,3 +202,14 @@ def test_the_2004_package_ships_only_its_transport_and_axe_finds_nothing(page, s
     page.goto(site.packages["seed2004"].url(SEED_SCO))
     page.wait_for_selector(".sb-page.sb-current")
     assert axe_violations(page.main_frame) == []
+
+
+def test_without_an_api_it_runs_standalone(page, site, watch):
+    """No API_1484_11 anywhere: the notice, progress kept in this browser, nothing thrown."""
+    page.goto(site.packages["seed2004"].url(SEED_SCO))
+    page.wait_for_selector(".sb-page.sb-current")
+    assert "this browser only" in page.locator("#sb-notice").inner_text()
+    page.locator("#sb-next").click()
+    page.reload()
+    page.wait_for_selector(".sb-page.sb-current")
+    assert page.evaluate("ScormBuilder.state().page") == 1, "the page comes back from localStorage"
