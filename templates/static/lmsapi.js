@@ -60,11 +60,14 @@
       return false;
     }
 
-    /* Finds the API and initializes: {found, live}. */
+    /* Finds the API and initializes. Returns the launch as a transport fills it in from the LMS,
+       with the values of a launch without one: {found, live, mode, credit, entry, mastery,
+       suspend, location}. */
     function start() {
       lms.api = findAPI();
       if (lms.api) lms.live = attempt(names.init, [""], names.init);
-      return { found: !!lms.api, live: lms.live };
+      return { found: !!lms.api, live: lms.live, mode: "normal", credit: "credit", entry: "", mastery: NaN,
+        suspend: "", location: "" };
     }
 
     function get(key) { return lms.live && !lms.finished ? call(names.get, [key]) : ""; }

@@ -38,12 +38,6 @@
        suspend, location}. In normal mode a status of not attempted/browsed/"" becomes incomplete. */
     function connect() {
       var s = lms.start();
-      s.mode = "normal";
-      s.credit = "credit";
-      s.entry = "";
-      s.mastery = NaN;
-      s.suspend = "";
-      s.location = "";
       if (!s.live) return s;
       s.mode = lms.get("cmi.core.lesson_mode") || "normal"; // empty means normal
       s.credit = lms.get("cmi.core.credit") || "credit";

@@ -46,12 +46,6 @@
        first launch sets completion incomplete. */
     function connect(graded) {
       var s = lms.start();
-      s.mode = "normal";
-      s.credit = "credit";
-      s.entry = "";
-      s.mastery = NaN;
-      s.suspend = "";
-      s.location = "";
       if (!s.live) return s;
       s.mode = lms.get("cmi.mode") || "normal";
       s.credit = lms.get("cmi.credit") || "credit";

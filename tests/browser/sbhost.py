@@ -150,7 +150,7 @@ def interactions(log: list[dict]) -> dict[int, dict]:
     """cmi.interactions.n.* as written: {n: {field: value}}."""
     out: dict[int, dict] = {}
     for e in log:
-        if e["fn"] == "LMSSetValue" and e["args"][0].startswith("cmi.interactions."):
+        if e["fn"] in ("LMSSetValue", "SetValue") and e["args"][0].startswith("cmi.interactions."):
             parts = e["args"][0].split(".")
             out.setdefault(int(parts[2]), {})[".".join(parts[3:])] = e["args"][1]
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sbhost import SEED_SCO, Host
+from sbhost import SEED_SCO, Host, interactions
 from test_runtime_a11y import axe_violations
 
 DURATION_RE = re.compile(r"^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)$")
@@ -44,15 +44,6 @@ def protocol(log, finished=True):
     if finished:
         times = [e["args"][1] for e in log if e["fn"] == "SetValue" and e["args"][0] == "cmi.session_time"]
         assert len(times) == 1 and DURATION_RE.match(times[0]), times
-
-
-def interactions(log):
-    out: dict[int, dict] = {}
-    for e in log:
-        if e["fn"] == "SetValue" and e["args"][0].startswith("cmi.interactions."):
-            parts = e["args"][0].split(".")
-            out.setdefault(int(parts[2]), {})[".".join(parts[3:])] = e["args"][1]
-    return out
 
 
 def test_right_answers_pass_with_scaled_score_one(host):
