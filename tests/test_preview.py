@@ -137,7 +137,9 @@ def test_serves_the_lms_page_its_files_and_the_state(client):
     assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
     assert headers["cache-control"] == "no-store"
     assert b'src="/_preview/lms.js"' in body
-    for name, ctype in [("lms.js", "text/javascript"), ("scorm12-api.js", "text/javascript"), ("lms.css", "text/css")]:
+    for name, ctype in [("lms.js", "text/javascript"), ("scorm12-api.js", "text/javascript"),
+                        ("scorm2004-api.js", "text/javascript"), ("moodle-gradebook.js", "text/javascript"),
+                        ("lms.css", "text/css")]:
         status, headers, _ = client.request(f"/_preview/{name}")
         assert status == 200 and headers["content-type"].startswith(ctype), name
     state = client.state()
@@ -364,7 +366,7 @@ def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path):
         names = zf.namelist()
         contents = {name: zf.read(name) for name in names}
     assert not [n for n in names if Path(n).name in preview_names or "_preview" in n]
-    for marker in (b"SCORM-BUILDER-PREVIEW-LMS-API", b"Scorm12API", b"sbPreview", b"/_preview/"):
+    for marker in (b"SCORM-BUILDER-PREVIEW-LMS-API", b"Scorm12API", b"Scorm2004API", b"sbPreview", b"/_preview/"):
         assert not [n for n, data in contents.items() if marker in data], marker
 
 
