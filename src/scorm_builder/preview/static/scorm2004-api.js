@@ -281,7 +281,6 @@ export const PROFILES = Object.freeze({
     prefixesPerNode: false,
     resetPatternsOnType: false,
     evaluateOnGet: true, // RTE 4.2.4.1 and 4.2.22.1: the LMS answers the evaluated status
-    evaluateSuccess: true,
     storesChangesOnly: false,
     storesSessionTime: false,
     // RTE 4.2.7 (cmi.entry) with SN 4.2.1: only an attempt suspended (exit "suspend") is resumed, with its
@@ -307,10 +306,10 @@ export const PROFILES = Object.freeze({
     duplicatePattern: (type) => type === "choice" || type === "long-fill-in",
     prefixesPerNode: true, // CRremovePrefixes: {lang=}/{case_matters=}/{order_matters=} on each item of 5 types
     resetPatternsOnType: true, // setting cmi.interactions.n.type again empties its correct_responses
+    // StoreData() evaluates completion_status at Terminate only; it derives success_status from
+    // "cmi.scaled_passed_score", a name that does not exist: Moodle never sets success_status from the
+    // passing score (../shared/moodle/README.md). See _evaluate().
     evaluateOnGet: false,
-    // StoreData() at Terminate derives success_status from "cmi.scaled_passed_score", a name that does not
-    // exist: Moodle never sets success_status from the passing score (../shared/moodle/README.md).
-    evaluateSuccess: false,
     storesChangesOnly: true, // CollectData(): only values that differ from the launch values are sent
     storesSessionTime: true, // cmi.session_time is stored as a track
     // get_scorm_default(): the stored tracks are loaded only when the stored cmi.exit is "suspend"
