@@ -14,6 +14,7 @@ Chromium is missing, unless SCORM_BUILDER_REQUIRE_BROWSER=1.
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -287,6 +288,59 @@ def test_a_scorm_12_package_still_gets_api_and_no_api_1484_11(chromium, course_c
             assert page.locator("#profile option").all_text_contents() == ["Strict SCORM 1.2", "Moodle (mod_scorm)"]
 
         chromium.run(running.url, scenario)
+
+
+# --- the seed course built as SCORM 2004 (course.yml standard: scorm2004) -------------------------
+
+@pytest.fixture
+def seed_2004(tmp_path):
+    course = Path(shutil.copytree(default_course_dir(), tmp_path / "course"))
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "\nstandard: scorm2004\n", encoding="utf-8")
+    with Preview(course, port=0, watch=False) as running:
+        assert running.rebuilder.current is not None and running.rebuilder.current.toc.standard == "scorm2004"
+        yield running
+
+
+def answer_quiz(page, correct: bool = True) -> None:
+    """Go to the quiz page through the SCO's contents, tick the right (or wrong) options and submit."""
+    frame = sco(page)
+    data = json.loads(frame.locator("#sb-data").text_content())
+    quiz_page = next(i for i, p in enumerate(data["pages"]) if p["quiz"] == 0)
+    frame.locator(f'#sb-toc a[data-goto="{quiz_page}"]').click()
+    for q in data["quizzes"][0]["questions"]:
+        keys = q["correct"] if correct else [next(k for k in q["keys"] if k not in q["correct"])]
+        for key in keys:
+            frame.locator(f'[id="q-{q["id"]}-{key}"]').check()
+    frame.locator(f"#p{quiz_page} .sb-submit").click()
+
+
+API_ERRORS = "sbPreview.log.filter(e => e.error && e.error !== '0').map(e => [e.fn, e.args, e.error, e.diagnostic])"
+
+
+@pytest.mark.parametrize("profile", ["strict", "moodle"])
+def test_the_seed_course_built_as_2004_passes_with_no_api_error(chromium, seed_2004, profile):
+    def scenario(page):
+        choose_profile(page, profile, launch=2)
+        assert page.evaluate("[typeof window.API, typeof window.API_1484_11.Initialize]") == ["undefined", "function"]
+        wait_cmi(page, "cmi.completion_status", "incomplete")
+        assert cmi(page, "cmi.scaled_passing_score") == "0.8"
+        answer_quiz(page, correct=True)
+        wait_cmi(page, "cmi.success_status", "passed")
+        wait_cmi(page, "cmi.score.raw", "100")
+        assert cmi(page, "cmi.score.scaled") == "1"
+        page.wait_for_function("() => sbPreview.api.committed['cmi.success_status'] === 'passed'")
+        count = page.locator('[data-list="cmi.interactions"] h3').text_content()
+        assert count == "interactions (_count 3)"
+        assert page.locator('td[data-element="cmi.interactions.0.result"]').text_content() == "correct"
+        assert page.evaluate(API_ERRORS) == []
+        if profile == "moodle":
+            page.wait_for_function("() => document.querySelector('#grade').textContent.includes('100 / 100')")
+        page.click("#relaunch")  # resumes: the runtime left with exit "suspend" or ended; no error either way
+        wait_for_session(page, launch=3 if profile == "moodle" else 2)
+        assert page.evaluate(API_ERRORS) == []
+
+    chromium.run(seed_2004.url, scenario)
 
 
 # --- the API object, call by call -------------------------------------------------------------------
