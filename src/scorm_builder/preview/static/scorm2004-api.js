@@ -81,14 +81,16 @@ export const VOCABULARY = Object.freeze({
 });
 
 // RTE 4.1.1: the data types as each profile checks them.
-const TIME = "(19[7-9]\\d|20[0-2]\\d|203[0-8])(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3])(:[0-5]\\d(:[0-5]\\d"
-  + "(\\.\\d{1,2}(Z|[+-]([01]\\d|2[0-3])(:[0-5]\\d)?)?)?)?)?)?)?)?";
+// time(second,10,0): YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]], years 1970-2038, the zone only after a fraction
+const time = (fraction) => new RegExp("^(19[7-9]\\d|20[0-2]\\d|203[0-8])(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01])"
+  + "(T([01]\\d|2[0-3])(:[0-5]\\d(:[0-5]\\d"
+  + `(\\.\\d{${fraction}}(Z|[+-]([01]\\d|2[0-3])(:[0-5]\\d)?)?)?)?)?)?)?)?$`);
 export const FORMATS = Object.freeze({
   strict: {
-    // real(10,7): a decimal number; RTE 4.1.1.7
-    real: /^-?(\d+(\.\d+)?|\.\d+)$/,
-    // time(second,10,0): YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]], years 1970-2038; RTE 4.1.1.6
-    time: new RegExp(`^${TIME}$`),
+    // real(10,7): a decimal number, at most 10 integer digits and a leading digit (as scorm-again); RTE 4.1.1.7
+    real: /^-?\d{1,10}(\.\d{1,18})?$/,
+    // RTE 4.1.1.6; fractions of a second up to 6 digits, as scorm-again accepts (toISOString() gives 3)
+    time: time("1,6"),
     // timeinterval(second,10,2): P[yY][mM][dD][T[hH][nM][s[.s]S]], at least one part; RTE 4.1.1.5
     timeinterval: /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?$/,
     // long_identifier_type (SPM 4000): a URI, which has no white space; RTE 4.1.1.3
@@ -98,13 +100,13 @@ export const FORMATS = Object.freeze({
     // language_type: "" or a language code with subtags (RFC 3066); RTE 4.1.1.2
     lang: /^$|^([a-zA-Z]{1,8}|i|x)(-[a-zA-Z0-9]{1,8})*$/,
     langPrefix: /^\{lang=(([a-zA-Z]{1,8}|i|x)(-[a-zA-Z0-9]{1,8})*)\}/,
-    resultReal: /^-?(\d+(\.\d+)?|\.\d+)$/,
+    resultReal: /^-?\d{1,10}(\.\d{1,18})?$/,
     navRequest: /^(continue|previous|exit|exitAll|abandon|abandonAll|suspendAll|_none_|\{target=[^\s}]+\}(choice|jump))$/,
   },
   // Moodle's own patterns (scorm_13.js, "Standard Data Type Definition").
   moodle: {
     real: /^-?\d{1,5}(\.\d{1,18})?$/, // CMIDecimal: at most 5 integer digits, a leading digit required
-    time: new RegExp(`^${TIME}$`), // CMITime: the same grammar
+    time: time("1,2"), // CMITime: at most 2 digits of a second: toISOString()'s ".123Z" is refused
     timeinterval: /^P(\d+Y)?(\d+M)?(\d+D)?(T(((\d+H)(\d+M)?(\d+(\.\d{1,2})?S)?)|((\d+M)(\d+(\.\d{1,2})?S)?)|(\d+(\.\d{1,2})?S)))?$/, // "P" alone passes
     longId: /^(?!urn:)\S{1,4000}$|^urn:[A-Za-z0-9-]{1,31}:\S{1,4000}$/,
     shortId: /^[\w.]{1,250}$/, // CMIShortIdentifier: letters, digits, "_" and "." only: "choice-a" is refused
@@ -276,8 +278,8 @@ export const PROFILES = Object.freeze({
     storeNumbers: false,
     timeLimitActionDefault: "continue,no message", // RTE 4.2.24
     totalTime: csToDuration,
-    // RTE 4.2.9.1: a correct response pattern may not repeat one already set (every type)
-    duplicatePattern: () => true,
+    // a correct response pattern may not repeat one already set for a choice interaction (as scorm-again)
+    duplicatePattern: (type) => type === "choice",
     prefixesPerNode: false,
     resetPatternsOnType: false,
     evaluateOnGet: true, // RTE 4.2.4.1 and 4.2.22.1: the LMS answers the evaluated status
@@ -804,8 +806,8 @@ export class Scorm2004API {
         const type = this.values[`${p.lists[0].record}.type`];
         const why = this._response(type, text, def.type === "pattern");
         if (!why) return null;
-        // Moodle: too many items is 351 "Data Model Element Pattern Too Long"
-        const tooMany = why.startsWith("at most") && this.profile.name === "moodle";
+        // too many items is 351 (scorm-again; Moodle: "Data Model Element Pattern Too Long")
+        const tooMany = why.startsWith("at most");
         return { ...bad(`"${short(text)}" is not a ${type} ${def.type === "pattern" ? "correct response pattern" : "learner_response"}: ${why}`,
           tooMany ? "351" : "406"), moodle: tooMany ? "Data Model Element Pattern Too Long" : "" };
       }
