@@ -752,8 +752,11 @@ GRADEBOOK = """(commits) => {
      {"grade": 100, "completion": None}),
     ([{"cmi.success_status": "failed", "cmi.score.raw": "0"}, {"cmi.success_status": "passed"},
       {"cmi.score.raw": "100"}], {"grade": 100, "completion": 1}),
+    # ... and sent again unchanged, as Moodle's player does at the next commit: re-graded, complete
+    ([{"cmi.success_status": "failed", "cmi.score.raw": "0"}, {"cmi.success_status": "passed", "cmi.score.raw": "100"},
+      {"cmi.success_status": "passed"}], {"grade": 100, "completion": 1}),
 ], ids=["scaled only", "passed with raw", "completed failed", "completed only", "failed then passed",
-        "passed then score"])
+        "passed then score", "passed sent again"])
 def test_the_moodle_profile_grades_and_completes_a_2004_sco_as_moodle(lms_page, commits, book):
     assert lms_page.evaluate(GRADEBOOK, commits) == book
 

@@ -63,8 +63,18 @@ export function storeCommit(records, identifier, committed, gradebook, standard 
       + ` -> grade ${book.grade ?? "none"}, completion ${book.completion ? "complete" : "not complete"}`);
   }
   for (const STATUS of names.statuses) {
-    if (committed[STATUS] === undefined || committed[STATUS] === mine[STATUS]) continue;
+    if (committed[STATUS] === undefined) continue;
     const name = STATUS.slice(4).replace("core.", "");
+    if (committed[STATUS] === mine[STATUS]) {
+      // 2004: the player sends every value changed since launch at each commit, so a status is sent
+      // again unchanged; scorm_insert_track() then re-grades when it is completed or passed.
+      if (standard === "scorm2004" && (mine[STATUS] === "completed" || mine[STATUS] === "passed")) {
+        book = evaluate(stored, names);
+        notes.push(`${name} "${mine[STATUS]}" sent again: re-graded -> grade ${book.grade ?? "none"}, `
+          + `completion ${book.completion ? "complete" : "not complete"}`);
+      }
+      continue;
+    }
     const before = mine[STATUS];
     mine[STATUS] = committed[STATUS];
     // A first stored status is an insert, judged on its new value; an update on its old one.
