@@ -56,7 +56,8 @@ export function storeCommit(records, identifier, committed, gradebook, standard 
   let book = { ...gradebook };
   const notes = [];
   const statusText = () => names.statuses.map((s) => `${s.slice(4).replace("core.", "")} "${mine[s] || ""}"`).join(", ");
-  if (committed[RAW] !== undefined && committed[RAW] !== mine[RAW]) {
+  // (2004: a score sent again unchanged re-grades as well; see the statuses below)
+  if (committed[RAW] !== undefined && (committed[RAW] !== mine[RAW] || standard === "scorm2004")) {
     mine[RAW] = committed[RAW];
     book = evaluate(stored, names);
     notes.push(`${RAW.slice(4).replace("core.", "")} ${committed[RAW]} stored first: re-graded with ${statusText()}`
