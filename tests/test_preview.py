@@ -358,8 +358,9 @@ def test_stop_ends_open_event_streams(course):
 
 # --- the preview never reaches a package ----------------------------------------------------------
 
-def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path):
-    result = build(default_course_dir(), tmp_path)
+@pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
+def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path, standard):
+    result = build(default_course_dir(), tmp_path, standard=standard)
     static = Path(__file__).resolve().parents[1] / "src" / "scorm_builder" / "preview" / "static"
     preview_names = {p.name for p in static.iterdir()}
     with zipfile.ZipFile(result.zip_path) as zf:
