@@ -19,7 +19,9 @@ import pytest
 from scorm_builder.build import build
 from scorm_builder.preview.app import DEFAULT_PORT, Preview, serve
 from scorm_builder.preview.server import Refused, content_type, package_path
+from scorm_builder.preview.toc import read_toc
 from scorm_builder.resources import default_course_dir
+from scorm_builder.scorm2004_manifest import manifest_bytes_2004
 
 SCO = "alliance-trust-safety"
 PAGE = "sections/01-alliance-trust-safety/02-alliance-as-the-intervention-frame.md"
@@ -135,7 +137,9 @@ def test_serves_the_lms_page_its_files_and_the_state(client):
     assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
     assert headers["cache-control"] == "no-store"
     assert b'src="/_preview/lms.js"' in body
-    for name, ctype in [("lms.js", "text/javascript"), ("scorm12-api.js", "text/javascript"), ("lms.css", "text/css")]:
+    for name, ctype in [("lms.js", "text/javascript"), ("scorm12-api.js", "text/javascript"),
+                        ("scorm2004-api.js", "text/javascript"), ("moodle-gradebook.js", "text/javascript"),
+                        ("lms.css", "text/css")]:
         status, headers, _ = client.request(f"/_preview/{name}")
         assert status == 200 and headers["content-type"].startswith(ctype), name
     state = client.state()
@@ -354,15 +358,16 @@ def test_stop_ends_open_event_streams(course):
 
 # --- the preview never reaches a package ----------------------------------------------------------
 
-def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path):
-    result = build(default_course_dir(), tmp_path)
+@pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
+def test_no_preview_file_or_api_code_goes_into_a_package(tmp_path, standard):
+    result = build(default_course_dir(), tmp_path, standard=standard)
     static = Path(__file__).resolve().parents[1] / "src" / "scorm_builder" / "preview" / "static"
     preview_names = {p.name for p in static.iterdir()}
     with zipfile.ZipFile(result.zip_path) as zf:
         names = zf.namelist()
         contents = {name: zf.read(name) for name in names}
     assert not [n for n in names if Path(n).name in preview_names or "_preview" in n]
-    for marker in (b"SCORM-BUILDER-PREVIEW-LMS-API", b"Scorm12API", b"sbPreview", b"/_preview/"):
+    for marker in (b"SCORM-BUILDER-PREVIEW-LMS-API", b"Scorm12API", b"Scorm2004API", b"sbPreview", b"/_preview/"):
         assert not [n for n, data in contents.items() if marker in data], marker
 
 
@@ -380,3 +385,48 @@ def test_the_wheel_carries_the_lms_page_and_the_scaffold(tmp_path):
                 if p.is_file() and "__pycache__" not in p.parts}
     assert len(expected) >= 11
     assert expected <= names, sorted(expected - names)
+
+
+# --- the standard, from <schemaversion>, as Moodle 4.3 chooses its run-time --------------------------
+
+MANIFEST_2004 = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="M" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  <metadata><schema>ADL SCORM</schema><schemaversion>{version}</schemaversion></metadata>
+  <organizations default="O"><organization identifier="O"><title>T</title>
+    <item identifier="I1" identifierref="R1"><title>One</title>
+      <adlcp:dataFromLMS>hello</adlcp:dataFromLMS>
+      <adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="0.75"/>
+      <imsss:sequencing><imsss:limitConditions attemptAbsoluteDurationLimit="PT1H"/>
+        <imsss:objectives><imsss:primaryObjective objectiveID="P" satisfiedByMeasure="true">
+          <imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure></imsss:primaryObjective></imsss:objectives>
+      </imsss:sequencing>
+    </item>
+  </organization></organizations>
+  <resources><resource identifier="R1" type="webcontent" adlcp:scormType="sco" href="sco.html"/></resources>
+</manifest>"""
+
+
+@pytest.mark.parametrize("version, standard", [
+    ("2004 4th Edition", "scorm2004"), ("2004 3rd Edition", "scorm2004"), ("CAM 1.3", "scorm2004"),
+    ("2004 2nd Edition", "scorm12"), ("1.2", "scorm12"),
+])
+def test_the_standard_comes_from_the_exact_schemaversion(version, standard):
+    toc = read_toc(MANIFEST_2004.format(version=version).encode())
+    assert toc.standard == standard and toc.to_dict()["standard"] == standard
+    assert toc.items[0].href == "sco.html" and toc.items[0].scormtype == "sco"
+    if standard == "scorm2004":
+        item = toc.items[0]
+        assert (item.datafromlms, item.scaledpassingscore, item.completionthreshold, item.maxtimeallowed) \
+            == ("hello", "0.8", "0.75", "PT1H")
+
+
+def test_the_2004_manifest_writer_is_read_as_scorm_2004():
+    result = build(default_course_dir(), None)
+    manifest = manifest_bytes_2004(result.course, sorted(n for n in result.files if n != "imsmanifest.xml"))
+    toc = read_toc(manifest)
+    assert toc.standard == "scorm2004" and toc.schemaversion == "2004 4th Edition"
+    scos = [i for i in toc.items if i.href]
+    assert scos and all(i.scormtype == "sco" for i in scos)
+    assert scos[0].scaledpassingscore == "0.8"  # the seed course's pass mark 80
+    assert read_toc(result.files["imsmanifest.xml"]).standard == "scorm12"

@@ -1,7 +1,7 @@
 """The preview's HTTP server: the LMS page, the built course, build state and build events.
 
     /                       the LMS page (static/lms.html)
-    /_preview/<file>        the LMS page's own files (static/: lms.js, lms.css, scorm12-api.js)
+    /_preview/<file>        the LMS page's own files (static/: lms.js, lms.css, scorm12-api.js, scorm2004-api.js)
     /_preview/state.json    the served build: table of contents, last rebuild, its problems
     /_preview/events        Server-Sent Events: one "build" event per rebuild (the page reloads the SCO)
     /course/<path>          a file of the served build, by its path in the package
@@ -133,6 +133,7 @@ def state(rebuilder: Rebuilder) -> dict:
         "build": current.number if current else 0,
         "course": current.course_id if current else "",
         "toc": current.toc.to_dict() if current else None,
+        "standard": current.toc.standard if current else "",
         "changed": list(last.changed) if last and last.ok else [],
         "base": COURSE_PREFIX,
     }

@@ -3,19 +3,25 @@
  * and a panel with the live cmi values and every API call. Preview only; never packaged.
  *
  * Launch: the page creates a Scorm12API (scorm12-api.js) for each launch and puts it at
- * window.API, where the SCO's API discovery finds it (the SCO's parent window). The learner's
+ * window.API, where the SCO's API discovery finds it (the SCO's parent window); for a package whose
+ * manifest says SCORM 2004 (state.json's toc.standard), a Scorm2004API (scorm2004-api.js) at
+ * window.API_1484_11 instead, and no window.API. The learner's
  * committed data is kept in localStorage per course (manifest identifier) and item identifier.
  * Builds: /_preview/events (Server-Sent Events) says when a rebuild finished; the page then reads
  * /_preview/state.json and relaunches the SCO on a new good build, or shows the problems.
  */
 import { DATA_MODEL, ERROR_STRINGS, PROFILES, Scorm12API } from "./scorm12-api.js";
+import {
+  DATA_MODEL as DATA_MODEL_2004, ERROR_STRINGS as ERROR_STRINGS_2004, PROFILES as PROFILES_2004, Scorm2004API,
+} from "./scorm2004-api.js";
 import { emptyGradebook, launchMode, storeCommit } from "./moodle-gradebook.js";
 
 const $ = (id) => document.getElementById(id);
 const STORE = "sb-preview:v1";
 const SETTINGS_KEY = `${STORE}:settings`;
 const LOG_LIMIT = 1000;
-const QUERIES = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"]);
+const QUERIES = new Set(["LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic", "GetLastError", "GetErrorString",
+  "GetDiagnostic"]);
 
 // The elements shown one per row, in this order; lists (objectives, interactions) get their own tables.
 // Each group's rows show the names without the group's prefix (its header).
@@ -27,6 +33,53 @@ const ROWS = [
   ["cmi.student_preference.", ["audio", "language", "speed", "text"]],
 ];
 const LIMITED = { "cmi.suspend_data": "CMIString4096", "cmi.comments": "CMIString4096", "cmi.core.lesson_location": "CMIString255" };
+
+// What differs between the standards, for the page. SCORM 2004's elements are in RTE 4.2 order of use.
+const STANDARDS = {
+  scorm12: {
+    Api: Scorm12API, global: "API", PROFILES, DATA_MODEL, ERROR_STRINGS, ROWS,
+    limit: (name, profile) => (LIMITED[name] ? PROFILES[profile].formats[LIMITED[name]] : 0),
+    lists: [
+      ["cmi.objectives", ["id", "status", "score.raw", "score.min", "score.max"]],
+      ["cmi.interactions", ["id", "type", "student_response", "result", "weighting", "latency", "time",
+        "correct_responses.0.pattern", "objectives.0.id"]],
+    ],
+    status: (v) => v["cmi.core.lesson_status"] || "not attempted",
+    raw: "cmi.core.score.raw",
+    modeTitle: "cmi.core.lesson_mode",
+    creditTitle: "cmi.core.credit",
+  },
+  scorm2004: {
+    Api: Scorm2004API, global: "API_1484_11", PROFILES: PROFILES_2004, DATA_MODEL: DATA_MODEL_2004,
+    ERROR_STRINGS: ERROR_STRINGS_2004,
+    ROWS: [
+      ["cmi.", ["learner_id", "learner_name", "credit", "mode", "entry", "location", "completion_status", "success_status",
+        "score.scaled", "score.raw", "score.min", "score.max", "progress_measure", "scaled_passing_score",
+        "completion_threshold", "total_time", "session_time", "exit", "suspend_data", "launch_data", "max_time_allowed",
+        "time_limit_action"]],
+      ["cmi.learner_preference.", ["audio_level", "language", "delivery_speed", "audio_captioning"]],
+      ["adl.nav.", ["request"]],
+    ],
+    limit: (name) => ({ "cmi.suspend_data": 64000, "cmi.location": 1000 })[name] || 0,
+    lists: [
+      ["cmi.objectives", ["id", "success_status", "completion_status", "score.scaled", "score.raw", "progress_measure",
+        "description"]],
+      ["cmi.interactions", ["id", "type", "timestamp", "learner_response", "result", "weighting", "latency", "description",
+        "correct_responses.0.pattern", "objectives.0.id"]],
+      ["cmi.comments_from_learner", ["comment", "location", "timestamp"]],
+    ],
+    // the chip: completion, then success when known
+    status: (v) => {
+      const completion = v["cmi.completion_status"] || "not attempted", success = v["cmi.success_status"];
+      return success && success !== "unknown" ? `${completion} ${success}` : completion;
+    },
+    raw: "cmi.score.raw",
+    modeTitle: "cmi.mode",
+    creditTitle: "cmi.credit",
+  },
+};
+const standardOf = () => (state && state.toc && state.toc.standard === "scorm2004" ? "scorm2004" : "scorm12");
+const std = () => STANDARDS[standardOf()];
 
 function readJson(key) {
   try {
@@ -95,6 +148,7 @@ async function loadState() {
   document.title = `${next.toc ? next.toc.title : "No build"} | scorm-builder preview`;
   renderBuild();
   renderBanner();
+  renderStandard();
   renderToc();
   if (next.build && next.build !== previousBuild) {
     const item = findItem(current ? current.identifier : settings.item) || firstLaunchable();
@@ -119,6 +173,15 @@ function renderBuild() {
   $("build-text").textContent = state.ok
     ? `build ${state.build} · ${Math.round(state.seconds * 1000)} ms · ${time}`
     : `rebuild failed · ${state.problems.length} problem${state.problems.length === 1 ? "" : "s"} · ${time}`;
+}
+
+// The profile menu and the mode/credit titles name the standard of the package being served.
+function renderStandard() {
+  const s = std();
+  for (const option of $("profile").options) option.textContent = s.PROFILES[option.value].label;
+  $("mode").title = s.modeTitle;
+  $("credit").title = s.creditTitle;
+  document.body.dataset.standard = standardOf();
 }
 
 function showDisconnected() {
@@ -185,10 +248,10 @@ function renderToc() {
     title.textContent = item.title;
     const record = store.load(item.identifier);
     const values = (record && record.values) || {};
-    const status = values["cmi.core.lesson_status"] || "not attempted";
+    const status = std().status(values);
     const chip = document.createElement("span");
-    chip.className = `status s-${status.replace(" ", "-")}`;
-    chip.textContent = values["cmi.core.score.raw"] ? `${status} · ${values["cmi.core.score.raw"]}` : status;
+    chip.className = `status s-${standardOf() === "scorm2004" ? status.split(" ").pop() : status.replace(" ", "-")}`;
+    chip.textContent = values[std().raw] ? `${status} · ${values[std().raw]}` : status;
     button.append(title, chip);
     button.addEventListener("click", () => launch(item, "launch"));
     li.append(button);
@@ -222,33 +285,54 @@ function launch(item, reason) {
   saveSettings();
   const identifier = item.identifier;
   const moodle = settings.profile === "moodle";
+  const standard = standardOf();
+  const s = STANDARDS[standard];
+  const v2004 = standard === "scorm2004";
   // Moodle relaunches a finished attempt in review mode, without credit (moodle-gradebook.js)
-  const mode = moodle ? launchMode(store.records(), Object.keys(store.records()), settings.mode)
-    : { lesson_mode: settings.mode, credit: settings.credit };
-  api = new Scorm12API({
-    profile: settings.profile,
-    launch: {
+  const mode = moodle ? launchMode(store.records(), Object.keys(store.records()), settings.mode, standard)
+    : { lesson_mode: settings.mode, mode: settings.mode, credit: settings.credit };
+  const launchable = items().filter((i) => i.href);
+  const at = launchable.findIndex((i) => i.identifier === identifier);
+  const launchValues = v2004
+    ? {
+      credit: mode.credit, mode: mode.mode, scaled_passing_score: item.scaledpassingscore,
+      completion_threshold: item.completionthreshold, launch_data: item.datafromlms,
+      max_time_allowed: item.maxtimeallowed, time_limit_action: item.timelimitaction,
+      nav: { continue: String(at >= 0 && at < launchable.length - 1), previous: String(at > 0) },
+    }
+    : {
       credit: mode.credit, lesson_mode: mode.lesson_mode, mastery_score: item.masteryscore,
       launch_data: item.datafromlms, max_time_allowed: item.maxtimeallowed, time_limit_action: item.timelimitaction,
-    },
+    };
+  api = new s.Api({
+    profile: settings.profile,
+    launch: launchValues,
     record: store.load(identifier),
     onLog: addLog,
     onChange: schedulePanel,
-    onCommit: (record) => {
+    onCommit: (record, sent) => {
       if (moodle) {
-        const { gradebook, notes } = storeCommit(store.records(), identifier, record.values, store.gradebook());
+        const { gradebook, notes } = storeCommit(store.records(), identifier, sent || record.values, store.gradebook(), standard);
         store.saveGradebook(gradebook);
         for (const note of notes) addLog({ fn: "LMS", level: "info", result: `Moodle: ${note}` });
       }
       store.save(identifier, record);
       renderToc();
     },
+    // adl.nav.request "continue"/"previous" at Terminate: the LMS launches the next/previous SCO
+    // (Moodle: mod_scorm_launch_next_sco/prev_sco after 500 ms); others are only logged.
+    onTerminate: (request) => {
+      const target = request === "continue" ? launchable[at + 1] : request === "previous" ? launchable[at - 1] : null;
+      if (target) setTimeout(() => launch(target, `adl.nav.request ${request}: launch`), moodle ? 500 : 0);
+    },
   });
   store.save(identifier, api.record); // the LMS counts launches, committed or not
-  window.API = api;
+  delete window.API;
+  delete window.API_1484_11;
+  window[s.global] = api;
   addLog({ fn: "LMS", level: "launch",
     result: `${reason}: "${item.title}", launch ${api.record.launches}, entry "${api.launch.entry}", `
-      + `mode ${api.launch.lesson_mode}, ${PROFILES[settings.profile].label}` });
+      + `mode ${v2004 ? api.launch.mode : api.launch.lesson_mode}, ${s.PROFILES[settings.profile].label}` });
   const frame = document.createElement("iframe");
   frame.id = "sco-frame";
   frame.title = item.title;
@@ -296,45 +380,48 @@ function renderPanel() {
   const dirty = new Set(api.dirtyKeys());
   const session = $("session");
   const committed = api.record.updated ? new Date(api.record.updated).toLocaleTimeString() : "never";
+  const s = api.standard === "scorm2004" ? STANDARDS.scorm2004 : STANDARDS.scorm12;
+  const recorded = (api.record && api.record.values) || {};
   const pairs = [
     ["Session", api.state],
-    ["LMS", PROFILES[settings.profile].label],
+    ["LMS", s.PROFILES[settings.profile].label],
     ["Launch", `${api.record.launches} (entry "${api.launch.entry}")`],
     ["Last commit", committed],
-    ["Recorded status", api.committed["cmi.core.lesson_status"] || "not attempted"],
-    ["Recorded score", api.committed["cmi.core.score.raw"] || "none"],
+    ["Recorded status", s.status(recorded)],
+    ["Recorded score", recorded[s.raw] || "none"],
   ];
   session.replaceChildren(...pairs.flatMap(([k, v]) => [cell("dt", k), cell("dd", v, k === "Session" ? `state-${v.replace(" ", "-")}` : "")]));
 
   const body = $("cmi").tBodies[0];
   const rows = [];
-  for (const [prefix, names] of ROWS) {
+  for (const [prefix, names] of s.ROWS) {
     const tr = document.createElement("tr");
     tr.className = "group";
     tr.append(cell("th", prefix.slice(0, -1)));
     tr.firstChild.colSpan = 2;
     rows.push(tr);
-    for (const name of names) rows.push(valueRow(prefix, name, api.values[prefix + name] ?? "", dirty.has(prefix + name)));
+    for (const name of names) rows.push(valueRow(s, prefix, name, api.values[prefix + name], dirty.has(prefix + name)));
   }
   body.replaceChildren(...rows);
-  $("lists").replaceChildren(...listTables(dirty));
+  $("lists").replaceChildren(...listTables(s, dirty));
 }
 
-function valueRow(prefix, short, value, dirty) {
+function valueRow(s, prefix, short, raw, dirty) {
   const name = prefix + short;
+  const value = raw ?? "";
   const tr = document.createElement("tr");
   tr.dataset.element = name;
   const th = cell("th", short);
   th.title = name;
-  th.append(cell("span", DATA_MODEL[name].access.toUpperCase(), `access a-${DATA_MODEL[name].access}`));
+  const access = s.DATA_MODEL[name].access;
+  th.append(cell("span", access.toUpperCase(), `access a-${access}`));
   const td = cell("td", "", "value");
   const code = cell("code", value);
   if (value === "") code.className = "blank";
+  if (raw === undefined && api.standard === "scorm2004") code.title = "not initialized: GetValue answers 403 (strict)";
   td.append(code);
-  if (LIMITED[name]) {
-    const max = PROFILES[settings.profile].formats[LIMITED[name]];
-    td.append(cell("span", `${value.length} / ${max}`, value.length > max ? "size over" : "size"));
-  }
+  const max = s.limit(name, settings.profile);
+  if (max) td.append(cell("span", `${value.length} / ${max}`, value.length > max ? "size over" : "size"));
   if (dirty) {
     tr.classList.add("dirty");
     td.title = "not committed yet";
@@ -344,13 +431,9 @@ function valueRow(prefix, short, value, dirty) {
 }
 
 // cmi.objectives.n.* and cmi.interactions.n.* as tables, one row per index.
-function listTables(dirty) {
+function listTables(s, dirty) {
   const tables = [];
-  for (const [list, columns] of [
-    ["cmi.objectives", ["id", "status", "score.raw", "score.min", "score.max"]],
-    ["cmi.interactions", ["id", "type", "student_response", "result", "weighting", "latency", "time",
-      "correct_responses.0.pattern", "objectives.0.id"]],
-  ]) {
+  for (const [list, columns] of s.lists) {
     const count = api.counts[list] || 0;
     const wrap = document.createElement("div");
     wrap.className = "list";
@@ -401,10 +484,11 @@ function addLog(entry) {
     const call = cell("code", `${entry.fn}(${entry.args.map(quote).join(", ")})`, "call");
     call.append(cell("span", ` → ${quote(entry.result)}`, "result"));
     li.append(call);
+    const strings = entry.fn.startsWith("LMS") ? ERROR_STRINGS : ERROR_STRINGS_2004;
     const code = cell("span", entry.error, `err e${entry.error}`);
-    code.title = ERROR_STRINGS[entry.error] || "";
+    code.title = strings[entry.error] || "";
     li.append(code);
-    if (entry.level === "error") li.append(cell("span", `${ERROR_STRINGS[entry.error]}: ${entry.diagnostic}`, "diag"));
+    if (entry.level === "error") li.append(cell("span", `${strings[entry.error]}: ${entry.diagnostic}`, "diag"));
   }
   list.append(li);
   while (list.childElementCount > LOG_LIMIT) list.firstElementChild.remove();
@@ -480,6 +564,8 @@ function listen() {
 // For tests and the curious: the API class, the current session, the storage.
 window.sbPreview = {
   Scorm12API, PROFILES, ERROR_STRINGS, DATA_MODEL, store, refresh, moodleGradebook: { storeCommit, launchMode },
+  Scorm2004API, PROFILES_2004, ERROR_STRINGS_2004, DATA_MODEL_2004,
+  get standard() { return standardOf(); },
   get api() { return api; },
   get state() { return state; },
   get log() { return entries; },
