@@ -18,8 +18,8 @@ from scorm_builder.resources import default_course_dir
 class MoodleLms:
     """The scenario's LMS: the real Moodle, student1 through its player."""
 
-    def __init__(self, moodle, learner, zip_path: Path, name: str):
-        self.moodle, self.learner = moodle, learner
+    def __init__(self, moodle, learner, zip_path: Path, name: str, standard: str):
+        self.moodle, self.learner, self.standard = moodle, learner, standard
         self.activity = moodle.upload(zip_path, name, learner.username)
 
     def open(self) -> Sco:
@@ -29,17 +29,18 @@ class MoodleLms:
         sco.exit_activity()
 
     def mode(self, sco: Sco) -> str:
-        return sco.got("cmi.core.lesson_mode")
+        return sco.got("cmi.core.lesson_mode" if self.standard == "scorm12" else "cmi.mode")
 
     def stored(self) -> dict:
-        return normal(self.moodle.readback(self.activity).summary())
+        stored = self.moodle.readback(self.activity)
+        return normal(stored.summary() if self.standard == "scorm12" else stored.summary_2004())
 
 
 class PreviewLms:
     """The scenario's LMS: `scorm-builder preview` with its "moodle" profile chosen."""
 
-    def __init__(self, page, url: str):
-        self.page = page
+    def __init__(self, page, url: str, standard: str):
+        self.page, self.standard = page, standard
         page.goto(url)
         page.locator("#toc button[data-item]").first.wait_for()
         page.locator("#profile").select_option("moodle")
@@ -54,21 +55,31 @@ class PreviewLms:
         self.page.evaluate("sbPreview.unload()")  # the LMS unloads the SCO: its pagehide runs
 
     def mode(self, sco: Sco) -> str:
-        return self.page.evaluate("sbPreview.api.launch.lesson_mode")
+        key = "lesson_mode" if self.standard == "scorm12" else "mode"
+        return self.page.evaluate("k => sbPreview.api.launch[k]", key)
 
     def stored(self) -> dict:
         record, book = self.page.evaluate(
             "i => [sbPreview.store.load(i), sbPreview.gradebook]", self.item)
         values = record["values"]
-        return normal({"status": values.get("cmi.core.lesson_status"), "score": values.get("cmi.core.score.raw"),
-                       "exit": values.get("cmi.core.exit"), "grade": book["grade"], "completion": book["completion"]})
+        if self.standard == "scorm12":
+            return normal({"status": values.get("cmi.core.lesson_status"), "score": values.get("cmi.core.score.raw"),
+                           "exit": values.get("cmi.core.exit"), "grade": book["grade"],
+                           "completion": book["completion"]})
+        return normal({"completion_status": values.get("cmi.completion_status"),
+                       "success_status": values.get("cmi.success_status"), "scaled": values.get("cmi.score.scaled"),
+                       "score": values.get("cmi.score.raw"), "exit": values.get("cmi.exit"), "grade": book["grade"],
+                       "completion": book["completion"]})
 
 
 def normal(summary: dict) -> dict:
-    """One notation for both: no score is None, numbers as floats."""
-    out = dict(summary)
-    out["score"] = None if out["score"] in (None, "") else float(out["score"])
-    out["grade"] = None if out["grade"] is None else float(out["grade"])
+    """One notation for both: a value never set is None (the preview's record starts with the data
+    model's initial values, Moodle stores only what the SCO sent), numbers as floats."""
+    initial = {"success_status": "unknown", "completion_status": "unknown"}
+    out = {k: (None if v in ("", initial.get(k)) else v) for k, v in summary.items()}
+    for key in ("score", "scaled", "grade"):
+        if out.get(key) is not None:
+            out[key] = float(out[key])
     return out
 
 
@@ -122,16 +133,21 @@ def fail_every_attempt_then_review(lms) -> list:
     return seen + [lms.stored()]
 
 
+@pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
 @pytest.mark.parametrize("scenario", [right_answers, one_failed_attempt, fail_come_back_and_pass,
                                       fail_every_attempt_then_review], ids=lambda f: f.__name__)
-def test_the_preview_stores_what_moodle_stores(moodle, learner, browser, seed_zip, tmp_path, scenario):
-    real = scenario(MoodleLms(moodle, learner, seed_zip, f"differential {scenario.__name__}"))
+def test_the_preview_stores_what_moodle_stores(moodle, learner, browser, seed_zip, seed_zip_2004, tmp_path, scenario,
+                                               standard):
+    zip_path = seed_zip if standard == "scorm12" else seed_zip_2004
+    real = scenario(MoodleLms(moodle, learner, zip_path, f"differential {standard} {scenario.__name__}", standard))
 
     course = shutil.copytree(default_course_dir(), tmp_path / "course")
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + f"standard: {standard}\n", encoding="utf-8")
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     try:
         with Preview(Path(course), port=0) as running:
-            simulated = scenario(PreviewLms(context.new_page(), running.url))
+            simulated = scenario(PreviewLms(context.new_page(), running.url, standard))
     finally:
         context.close()
     assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
