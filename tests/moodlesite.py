@@ -71,8 +71,12 @@ def require_moodle() -> "MoodleSite":
     require_or_skip((MOODLE_DIR / "scripts" / "add_scorm.php").is_file(),
                     f"no Moodle installed in {MOODLE_DIR}: run `bash ../shared/moodle/setup.sh`", REQUIRE_MOODLE)
     site = MoodleSite()
-    require_or_skip(site.answers(), f"Moodle at {BASE} does not answer: start it with {MOODLE_DIR}/start.sh",
-                    REQUIRE_MOODLE)
+    # A clean site for this session (courses, activities and tracks of earlier runs removed), so
+    # that no test depends on what ran before; reset.sh restarts the server on the clean snapshot.
+    reset = subprocess.run([str(MOODLE_DIR / "reset.sh")], capture_output=True, text=True, timeout=300)
+    require_or_skip(reset.returncode == 0 and site.answers(),
+                    f"Moodle at {BASE} could not be reset and started ({MOODLE_DIR}/reset.sh: "
+                    f"{(reset.stderr or reset.stdout).strip()[-200:]})", REQUIRE_MOODLE)
     return site
 
 
