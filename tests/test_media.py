@@ -219,3 +219,16 @@ def test_a_player_in_a_quiz_text_is_an_error(tmp_path):
     quiz.write_text(quiz.read_text().replace("prompt: Pick one.", 'prompt: "![Clip](media/clip.mp4)"'))
     (error,) = build_errors(course, tmp_path / "out")
     assert re.search(r"quiz\.yml:\d+: 'media/clip\.mp4' is audio or video, which plays in pages only", error), error
+
+
+def test_an_html_video_in_a_quiz_text_needs_webvtt_captions_too(tmp_path):
+    course = course_with_clips(tmp_path / "c")
+    quiz = course / SEC / "quiz.yml"
+    text = quiz.read_text()
+    quiz.write_text(text.replace("rationale: Because.", "rationale: '<video controls src=\"media/clip.mp4\"></video>'"))
+    (error,) = build_errors(course, tmp_path / "a")
+    assert re.match(r"\S*quiz\.yml:4: the video 'media/clip\.mp4' has no captions", error), error
+    quiz.write_text(text.replace("rationale: Because.", "rationale: '<video controls src=\"media/clip.mp4\">"
+                                 "<track kind=\"captions\" src=\"media/clip.srt\"></video>'"))
+    (error,) = build_errors(course, tmp_path / "b")
+    assert re.match(r"\S*quiz\.yml:\d+: the caption file 'media/clip\.srt' is not WebVTT", error), error

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 from .assets import SUFFIX_RE
 from .labels import LANGUAGE_RE
 from .layout import MEDIA_DIR, RESERVED_FOLDERS, SCO_TO_ROOT
-from .media import TRANSCRIPT_SUFFIXES, VIDEO, is_webvtt
+from .media import TRANSCRIPT_SUFFIXES, VIDEO, html_media, is_webvtt
 from .model import (
     PACKAGING_MODES,
     PACKAGING_PER_SECTION,
@@ -23,6 +23,7 @@ from .model import (
     AssetRef,
     Course,
     Loc,
+    Media,
     Question,
     Section,
 )
@@ -222,12 +223,13 @@ def _assets(course: Course) -> list[Problem]:
 
 
 def _media(course: Course) -> list[Problem]:
-    """Players: a video has captions unless waived, caption files are WebVTT, transcripts exist.
+    """Players (in pages, and author HTML ones in quiz texts): a video has captions unless waived,
+    caption files are WebVTT, transcripts exist.
     Missing media, caption and poster files are _assets' (they are the page's assets)."""
     problems = []
     root = course.source_dir.resolve()
     pages = {(course.source_dir / page.key).resolve() for section in course.sections for page in section.pages}
-    for media in (m for section in course.sections for page in section.pages for m in page.media):
+    for media in (m for section in course.sections for m in _players(section)):
         at = (media.loc.path, media.loc.line)
         if media.kind == VIDEO and not media.captions and not media.captions_waived and course.captions_required:
             hint = ("add <track kind=\"captions\" src=\"FILE.vtt\" srclang=\"en\"> inside the <video>"
@@ -257,6 +259,16 @@ def _media(course: Course) -> list[Problem]:
                                     "move it into a subfolder such as media/, where .md files are not pages, "
                                     "or name it .txt"))
     return problems
+
+
+def _players(section: Section) -> list[Media]:
+    """The section's players: its pages', and the <video>/<audio> of its quiz texts, each at its question."""
+    found = [m for page in section.pages for m in page.media]
+    quiz = section.quiz
+    for q in quiz.questions if quiz else ():
+        texts = [q.prompt_html, q.rationale_html] + [t for o in q.options for t in (o.html, o.feedback_html)]
+        found += [m for text in texts for m in html_media(text, "", q.loc, list(quiz.assets if quiz else ()))]
+    return found
 
 
 def _source_of(course: Course, url: str) -> Path | None:

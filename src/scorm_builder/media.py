@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .assets import AssetCollector
+from .assets import SUFFIX_RE, AssetCollector
+from .layout import SCO_TO_ROOT
 from .model import AssetRef, Caption, Loc, Media, Page
 from .problems import Problem
 
@@ -50,7 +51,7 @@ VIDEO_TAG_RE = re.compile(r"<video\b", re.IGNORECASE)
 
 def media_kind(target: str) -> tuple[str, str] | None:
     """(kind, MIME type) of a link target whose file is audio or video, else None."""
-    name = re.sub(r"[?#].*$", "", target, flags=re.DOTALL).lower()
+    name = SUFFIX_RE.sub("", target).lower()
     return MEDIA_TYPES.get(name[name.rfind("."):]) if "." in name else None
 
 
@@ -175,8 +176,8 @@ def html_media(html: str, source: str, loc: Loc, refs: list[AssetRef]) -> list[M
 
 def _ref_of(url: str, refs: list[AssetRef]) -> AssetRef | None:
     """The asset a rewritten URL (``../media/<path>``) of the page stands for."""
-    return next((r for r in refs if r.package_path and url.split("?")[0].split("#")[0].endswith(r.package_path)),
-                None)
+    path = SUFFIX_RE.sub("", url)
+    return next((r for r in refs if r.package_path and path == SCO_TO_ROOT + r.package_path), None)
 
 
 def is_webvtt(path: Path) -> bool:
