@@ -364,7 +364,7 @@ def _players(tokens: list[Token], loc: Loc, resolve: Resolver | None, media: Med
                 problems.append(Problem(at.path, at.line, f"the player of '{target}' shares its paragraph",
                                         "give the player a paragraph of its own, with blank lines around it"))
             else:
-                html, found = media.player(child.content, target, str(child.attrGet("title") or ""), at, resolve)
+                html, found = media.player(child.content, target, str(child.attrGet("title") or ""), at)
                 problems += found
                 tokens[i - 1 : i + 2] = [Token("html_block", "", 0, content=html, map=tok.map, block=True)]
                 i -= 1

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING
 from .assets import SUFFIX_RE, AssetCollector
 from .layout import SCO_TO_ROOT
 from .model import AssetRef, Caption, Loc, Media, Page
-from .problems import Problem
+from .problems import Problem, display_path
+from .sourcefile import read_text
 
 if TYPE_CHECKING:
-    from .markdown import MarkdownRenderer, Resolver
+    from .markdown import MarkdownRenderer
 
 VIDEO, AUDIO = "video", "audio"
 # file extension -> (kind, MIME type for <source type>): what browsers play natively
@@ -66,14 +67,15 @@ class MediaCollector:
         self.md, self.assets = md, assets  # the page's assets: players' files and transcripts' links join them
         self.items: list[Media] = []
 
-    def player(self, title: str, target: str, options: str, loc: Loc, resolve: Resolver) -> tuple[str, list[Problem]]:
+    def player(self, title: str, target: str, options: str, loc: Loc) -> tuple[str, list[Problem]]:
         """The slot to write where the image was, and the problems of its options."""
+        resolve = self.assets
         kind, mime = media_kind(target) or (VIDEO, "")
         problems: list[Problem] = []
         values = self._options(options, loc, problems)
+        unreadable = bool(problems)  # these fail the build already: no second error about the captions
         captions_value = values.get("captions", "")
-        # Options that could not be read fail the build already: no second error about their captions.
-        waived = captions_value.lower() == NO_CAPTIONS or bool(problems)
+        waived = captions_value.lower() == NO_CAPTIONS
         captions: tuple[Caption, ...] = ()
         if captions_value and not waived:
             captions = (Caption(src=resolve(captions_value, loc) or captions_value, target=captions_value,
@@ -89,7 +91,8 @@ class MediaCollector:
         transcript, transcript_html = self._transcript(values.get("transcript", ""), loc, problems)
         media = Media(kind=kind, mime=mime, title=title, target=target, src=resolve(target, loc) or target,
                       poster=(resolve(poster, loc) or poster) if poster else "", captions=captions,
-                      captions_waived=waived, transcript=transcript, transcript_html=transcript_html, loc=loc)
+                      captions_waived=waived or unreadable, transcript=transcript,
+                      transcript_html=transcript_html, loc=loc)
         self.items.append(media)
         return slot(len(self.items) - 1), problems
 
@@ -131,9 +134,6 @@ class MediaCollector:
             return ref, ""
         if not inside or not source.is_file():
             return ref, ""
-        from .problems import display_path
-        from .sourcefile import read_text
-
         text, found = read_text(source)
         problems += found
         if text is None:
