@@ -232,3 +232,10 @@ def test_an_html_video_in_a_quiz_text_needs_webvtt_captions_too(tmp_path):
                                  "<track kind=\"captions\" src=\"media/clip.srt\"></video>'"))
     (error,) = build_errors(course, tmp_path / "b")
     assert re.match(r"\S*quiz\.yml:\d+: the caption file 'media/clip\.srt' is not WebVTT", error), error
+
+
+def test_an_author_div_that_looks_like_a_player_slot_stays_as_written(tmp_path):
+    course = course_with_clips(tmp_path / "c")
+    page(course, '<div class="sb-media-slot" id="sb-media-3"></div>\n\n![Talk](media/talk.mp3)\n')
+    section = media_page(build(course, tmp_path / "out"))
+    assert len(list(section.iter("audio"))) == 1 and section.get_element_by_id("sb-media-3") is not None

@@ -192,9 +192,11 @@ def page_parts(page: Page) -> Iterator[str | Media]:
         yield html
         return
     for m in SLOT_RE.finditer(html):
-        yield html[at:m.start()]
-        yield page.media[int(m.group(1))]
-        at = m.end()
+        index = int(m.group(1))
+        if index < len(page.media) and not page.media[index].from_html:  # an author's look-alike div stays
+            yield html[at:m.start()]
+            yield page.media[index]
+            at = m.end()
     yield html[at:]
 
 
