@@ -130,7 +130,7 @@ Intro.
 
 Text <a href="javascript:alert(3)">dead link</a> and <iframe src="handout.pdf"></iframe>
 
-<video src="media/clip.mp4" autoplay></video>
+<video src="media/clip.mp4" autoplay><track kind="captions" src="media/clip.vtt"></video>
 """
 
 

@@ -65,6 +65,24 @@ def write_bytes(rel: str, data: bytes):
     return lambda root: (root / rel).write_bytes(data)
 
 
+def no_captions_needed(root: Path):
+    edit("course.yml", "keywords: [testing]", "keywords: [testing]\ncaptions_required: false")(root)
+
+
+def media_page(body: str):
+    """A page with ``body`` beside a video, its WebVTT captions, an .srt file, a poster and a transcript."""
+    def apply(root: Path):
+        folder = root / SEC / "media"
+        folder.mkdir()
+        (folder / "clip.mp4").write_bytes(b"\x00" * 64)
+        (folder / "clip.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHi.\n")
+        (folder / "clip.srt").write_text("1\n00:00:00,000 --> 00:00:01,000\nHi.\n")
+        (folder / "poster.png").write_bytes(b"png")
+        (folder / "clip-transcript.md").write_text("Hi.\n")
+        write(root / SEC / "03-media.md", "---\ntitle: Media\n---\n" + body)
+    return apply
+
+
 # (case id, mutation, file the error names, line, fragment of the message)
 CASES = [
     ("malformed-yaml", edit("course.yml", "title: Test course", "title: [Test course"), "course.yml", 3, "malformed YAML"),
@@ -130,8 +148,17 @@ CASES = [
     ("plural-category-missing", lambda root: (edit("course.yml", "language: en", "language: ru")(root), write(root / "templates/labels/ru.yml", "submit: Ответить\nattempts_left_one: \"Осталась {count} попытка.\"\nattempts_left_other: \"Осталось {count} попытки.\"\n")), "templates/labels/ru.yml", 3, "label 'attempts_left' has no attempts_left_few or attempts_left_many for language 'ru'.*one, few, many, other"),
     ("plural-category-missing-in-course-yml", lambda root: (edit("course.yml", "language: en", "language: pl")(root), edit("course.yml", "keywords: [testing]", "keywords: [testing]\nlabels:\n  attempts_left_one: Jedna\n  attempts_left_few: Kilka\n  attempts_left_other: Inne\n")(root)), "course.yml", 12, "label 'attempts_left' has no attempts_left_many for language 'pl'"),
     # raw HTML media are packaged like Markdown images, so a missing one is reported like them
-    ("html-video-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls src=\"clip.mp4\"></video>"), "02-more.md", 10, "missing file 'clip.mp4'"),
-    ("html-poster-missing", edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls\n  poster=\"images/poster.png\"></video>"), "02-more.md", 11, "missing file 'images/poster.png'"),
+    ("html-video-missing", lambda root: (no_captions_needed(root), edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls src=\"clip.mp4\"></video>")(root)), "02-more.md", 10, "missing file 'clip.mp4'"),
+    ("html-poster-missing", lambda root: (no_captions_needed(root), edit(str(SEC / "02-more.md"), "| 1 | 2 |", "| 1 | 2 |\n\n<video controls\n  poster=\"images/poster.png\"></video>")(root)), "02-more.md", 11, "missing file 'images/poster.png'"),
+    # audio and video (issue 14): the caption rule, WebVTT captions, missing media with did-you-mean
+    ("video-without-captions", media_page("![Clip](media/clip.mp4)\n"), "03-media.md", 4, "the video 'media/clip.mp4' has no captions \\(add captions=FILE.vtt.*'captions_required: false' in course.yml"),
+    ("html-video-without-captions", media_page("Intro.\n\n<video controls src=\"media/clip.mp4\"></video>\n"), "03-media.md", 6, "the video 'media/clip.mp4' has no captions \\(add <track kind=\"captions\""),
+    ("caption-file-not-webvtt", media_page("![Clip](media/clip.mp4 \"captions=media/clip.srt\")\n"), "03-media.md", 4, "the caption file 'media/clip.srt' is not WebVTT \\(its first line must be WEBVTT"),
+    ("html-caption-file-not-webvtt", media_page("<video controls src=\"media/clip.mp4\">\n  <track kind=\"captions\" src=\"media/clip.srt\">\n</video>\n"), "03-media.md", 5, "the caption file 'media/clip.srt' is not WebVTT"),
+    ("missing-media-did-you-mean", media_page("![Clip](media/clp.mp4 \"captions=media/clip.vtt\")\n"), "03-media.md", 4, "missing file 'media/clp.mp4' \\(did you mean 'media/clip.mp4'\\?\\)"),
+    ("missing-captions-did-you-mean", media_page("![Clip](media/clip.mp4 \"captions=media/clip.vt\")\n"), "03-media.md", 4, "missing file 'media/clip.vt' \\(did you mean 'media/clip.vtt'\\?\\)"),
+    ("missing-transcript-did-you-mean", media_page("![Clip](media/clip.mp4 \"captions=media/clip.vtt transcript=media/clip-transcrpt.md\")\n"), "03-media.md", 4, "missing transcript 'media/clip-transcrpt.md' \\(did you mean 'media/clip-transcript.md'\\?\\)"),
+    ("unknown-player-option", media_page("![Clip](media/clip.mp4 \"captions=media/clip.vtt postre=media/poster.png\")\n"), "03-media.md", 4, "unknown player option 'postre' \\(did you mean 'poster'\\?\\)"),
     ("html-img-missing-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "<img src=\"images/sqare.svg\" alt=\"\"> Some **prose**"), "01-intro.md", 4, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
     ("misspelt-page-link-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](02-mroe.md). Some **prose**"), "01-intro.md", 4, "'02-mroe.md' is not a page of this course \\(did you mean '02-more.md'\\?\\)"),
 ]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from coursekit import SVG
 from scorm_builder.build import build
+from scorm_builder.layout import MANIFEST
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -22,7 +23,7 @@ def blocks(language: str) -> list[str]:
 
 def test_the_readme_course_example_builds(tmp_path):
     course_yml, section_yml, quiz_yml = blocks("yaml")
-    (page_md,) = blocks("markdown")
+    page_md, _media_md = blocks("markdown")
     course = tmp_path / "course"
     section = course / "sections" / "01-alliance-trust-safety"
     (section / "images").mkdir(parents=True)
@@ -83,3 +84,24 @@ def test_without_a_venv_module_the_scripts_say_what_to_install(tmp_path):
     assert result.returncode == 1
     assert "sudo apt-get install python3-venv" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_readme_media_example_builds_with_captions_poster_and_transcripts(tmp_path):
+    _, media_md = blocks("markdown")
+    course = tmp_path / "course"
+    section = course / "sections" / "01-first-session"
+    media = section / "media"
+    media.mkdir(parents=True)
+    (course / "course.yml").write_text(blocks("yaml")[0], encoding="utf-8")
+    (section / "section.yml").write_text("title: A first session\n", encoding="utf-8")
+    for name in ("session.mp4", "notes.mp3", "waiting-room.mp4", "session.jpg"):
+        (media / name).write_bytes(b"\x00" * 16)
+    (media / "session.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n", encoding="utf-8")
+    (media / "session.md").write_text("Hello.\n", encoding="utf-8")
+    (media / "notes.txt").write_text("Notes.\n", encoding="utf-8")
+    (section / "01-session.md").write_text(media_md, encoding="utf-8")
+    result = build(course, tmp_path / "out")
+    html = result.files["first-session/index.html"].decode()
+    assert html.count("<video controls") == 2 and html.count("<audio controls") == 1
+    assert html.count('<track kind="captions"') == 1 and html.count('class="sb-transcript"') == 2
+    assert "media/sections/01-first-session/media/session.vtt" in result.files[MANIFEST].decode()

@@ -19,6 +19,7 @@ from .caches import NO_CACHES, Caches
 from .check import check_course
 from .layout import MANIFEST
 from .load import load_course
+from .media import media_files
 from .model import Course
 from .package import write_package
 from .problems import ERROR, Problem, ProblemsError, display_path, split_warnings
@@ -46,8 +47,9 @@ class BuildResult:
         pages = sum(len(s.pages) for s in self.course.sections)
         questions = sum(len(s.questions) for s in scos)
         warned = f", {len(self.warnings)} warning(s)" if self.warnings else ""
+        media = "".join(f"\n  {name}: {_size(size)}" for name, size in media_files(self.files))
         return (f"built {self.zip_path} from {display_path(self.course.source_dir)}: {len(scos)} SCO(s), "
-                f"{pages} page(s), {questions} question(s), {self.size / 1024:.1f} KB{warned}")
+                f"{pages} page(s), {questions} question(s), {self.size / 1024:.1f} KB{warned}{media}")
 
 
 def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None, *, caches: Caches = NO_CACHES,
@@ -92,6 +94,12 @@ def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None,
                                      "check that the path exists and is accessible")]) from None
     return BuildResult(course=course, files=files, zip_path=zip_path, size=size, stages=dict(laps.laps),
                        warnings=tuple(sorted(set(warnings))))
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.1f} KB"
 
 
 def check_package(zip_path: Path) -> None:

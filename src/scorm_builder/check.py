@@ -11,7 +11,8 @@ from urllib.parse import unquote
 
 from .assets import SUFFIX_RE
 from .labels import LANGUAGE_RE
-from .layout import RESERVED_FOLDERS
+from .layout import MEDIA_DIR, RESERVED_FOLDERS, SCO_TO_ROOT
+from .media import TRANSCRIPT_SUFFIXES, VIDEO, html_media, is_webvtt
 from .model import (
     PACKAGING_MODES,
     PACKAGING_PER_SECTION,
@@ -22,6 +23,7 @@ from .model import (
     AssetRef,
     Course,
     Loc,
+    Media,
     Question,
     Section,
 )
@@ -47,6 +49,7 @@ def check_course(course: Course, states: Mapping[str, SavedState] | None = None)
     for section in course.sections:
         problems += _section(section)
     problems += _assets(course)
+    problems += _media(course)
     problems += _page_links(course)
     problems += _bookmarks(course)
     linked = {ref.source for section in course.sections for ref in _refs(section) if ref.source is not None}
@@ -217,6 +220,62 @@ def _assets(course: Course) -> list[Problem]:
                                         "rename it using letters, digits, '-', '_' and '.', not starting with '.': "
                                         "LMS web servers mangle other names"))
     return problems
+
+
+def _media(course: Course) -> list[Problem]:
+    """Players (in pages, and author HTML ones in quiz texts): a video has captions unless waived,
+    caption files are WebVTT, transcripts exist.
+    Missing media, caption and poster files are _assets' (they are the page's assets)."""
+    problems = []
+    root = course.source_dir.resolve()
+    pages = {(course.source_dir / page.key).resolve() for section in course.sections for page in section.pages}
+    for media in (m for section in course.sections for m in _players(section)):
+        at = (media.loc.path, media.loc.line)
+        if media.kind == VIDEO and not media.captions and not media.captions_waived and course.captions_required:
+            hint = ("add <track kind=\"captions\" src=\"FILE.vtt\" srclang=\"en\"> inside the <video>"
+                    if media.from_html else "add captions=FILE.vtt to its options, or captions=none for a video "
+                    "without speech")
+            problems.append(Problem(*at, f"the video '{media.target}' has no captions" if media.target
+                                    else "this video has no captions",
+                                    f"{hint}; 'captions_required: false' in course.yml waives this for the course"))
+        for caption in media.captions:
+            source = _source_of(course, caption.src)
+            if source is not None and source.is_file() and not is_webvtt(source):
+                problems.append(Problem(caption.loc.path, caption.loc.line,
+                                        f"the caption file '{caption.target}' is not WebVTT",
+                                        "its first line must be WEBVTT; convert .srt and other formats to WebVTT"))
+        ref = media.transcript
+        if ref is not None and (ref.source is None or not ref.source.is_relative_to(root)):
+            problems.append(Problem(*at, f"the transcript '{ref.target}' is outside the course folder",
+                                    "copy it into the course folder and refer to it there"))
+        elif ref is not None and ref.source is not None and not ref.source.is_file():
+            close = closest_target(ref.target, ref.source, root, lambda folder, depth: (
+                p for p in _files_near(folder, depth) if p.suffix in TRANSCRIPT_SUFFIXES))
+            problems.append(Problem(*at, f"missing transcript '{ref.target}'",
+                                    f"did you mean '{close}'?" if close
+                                    else "check the file name and path; they are case-sensitive"))
+        elif ref is not None and ref.source in pages:
+            problems.append(Problem(*at, f"the transcript '{ref.target}' is also a page of the section",
+                                    "move it into a subfolder such as media/, where .md files are not pages, "
+                                    "or name it .txt"))
+    return problems
+
+
+def _players(section: Section) -> list[Media]:
+    """The section's players: its pages', and the <video>/<audio> of its quiz texts, each at its question."""
+    found = [m for page in section.pages for m in page.media]
+    quiz = section.quiz
+    for q in quiz.questions if quiz else ():
+        texts = [q.prompt_html, q.rationale_html] + [t for o in q.options for t in (o.html, o.feedback_html)]
+        found += [m for text in texts for m in html_media(text, "", q.loc, list(quiz.assets if quiz else ()))]
+    return found
+
+
+def _source_of(course: Course, url: str) -> Path | None:
+    """The course file behind a media URL of a page (``../media/<path in the course>``), if any."""
+    path = SUFFIX_RE.sub("", url)
+    prefix = SCO_TO_ROOT + MEDIA_DIR + "/"
+    return course.source_dir / unquote(path[len(prefix):]) if path.startswith(prefix) else None
 
 
 def _page_links(course: Course) -> list[Problem]:

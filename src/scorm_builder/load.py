@@ -25,6 +25,7 @@ from .assets import AssetCollector
 from .caches import SectionStore, Uncached
 from .load_quiz import load_quiz
 from .markdown import MarkdownRenderer
+from .media import MediaCollector, html_media
 from .model import DEFAULT_STANDARD, PACKAGING_PER_SECTION, Course, Loc, Page, Section
 from .problems import Problem, display_path
 from .resources import COURSE_FILE
@@ -64,6 +65,7 @@ COURSE_SPECS = {
     "labels": Spec(MAPPING, default={}),
     "score_decimals": Spec(INTEGER, default=0),  # decimals of the percentages the learner sees
     "standard": Spec(TEXT, default=DEFAULT_STANDARD),  # standards.STANDARDS
+    "captions_required": Spec(BOOLEAN, default=True),  # false: videos may lack captions (media.py)
 }
 SECTION_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT, required=True), "description": Spec(TEXT, default="")}
 PAGE_SPECS = {"id": Spec(TEXT), "title": Spec(TEXT)}
@@ -159,7 +161,7 @@ def load_course(course_dir: Path, cache: SectionStore | None = None) -> tuple[Co
         allow_raw_html=bool(f["allow_raw_html"]), sections=tuple(sections), source_dir=course_dir, loc=loc,
         locs={key: f.at(key) for key in COURSE_SPECS},
         labels=labels, label_locs=label_locs, score_decimals=f["score_decimals"],
-        standard=f["standard"],
+        standard=f["standard"], captions_required=bool(f["captions_required"]),
     )
     return course, problems
 
@@ -271,8 +273,10 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
     specs = SECTION_SPECS if single_file else PAGE_SPECS
     f = Fields(data, specs, Loc(shown, 2), "the front matter", problems, base=2)
     assets = AssetCollector(course_dir, page_file.parent)
-    rendered = md.block(body, Loc(shown, body_line), assets)
+    players = MediaCollector(md, assets)
+    rendered = md.block(body, Loc(shown, body_line), assets, players)
     problems += rendered.problems
+    media = (*players.items, *html_media(rendered.html, body, Loc(shown, body_line), assets.refs))
     page_id = f["id"] or id_from_name(page_file.name)
     title = f["title"] or title_from_name(page_file.name)
     loc = f.at("id") if f["id"] else Loc(shown, 1)
@@ -280,4 +284,5 @@ def _load_page(course_dir: Path, page_file: Path, md: MarkdownRenderer, problems
         problems.append(Problem(shown, body_line if front is not None else 1, "the page is empty",
                                 "write the page's Markdown below the front matter, or delete the file"))
     return Page(id=page_id, title=title, html=rendered.html, assets=tuple(assets.refs), loc=loc,
-                key=page_file.relative_to(course_dir).as_posix(), page_links=tuple(assets.page_links)), f
+                key=page_file.relative_to(course_dir).as_posix(), page_links=tuple(assets.page_links),
+                media=media), f

@@ -3,6 +3,8 @@
 - Tables: a paragraph ``Table: caption`` right before a table becomes its ``<caption>``;
   header cells get ``scope="col"``; body cells get ``data-label`` (their column header) so
   the stylesheet can stack rows on narrow screens without losing the labels.
+- Audio and video: a paragraph that is only an image of an audio or video file becomes a player
+  slot (media.py), in pages; anywhere else such an image is reported.
 - Headings: the page title is the document's ``<h2>`` (the SCO title is the ``<h1>``), so
   ``##`` in Markdown renders as ``<h3>`` and so on; a ``#`` heading is reported.
 - Relative links and image sources are handed to a resolver, which records the asset and
@@ -21,14 +23,19 @@ from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape as html_unescape
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.common import html_re
 from markdown_it.token import Token
 
+from .media import media_kind
 from .model import Loc
 from .problems import WARNING, Problem
+
+if TYPE_CHECKING:
+    from .media import MediaCollector
 
 # resolver(target as written, location) -> URL to write in the HTML, or None to leave it unchanged
 Resolver = Callable[[str, Loc], "str | None"]
@@ -104,13 +111,16 @@ class MarkdownRenderer:
         self.cleaner = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                                    link_rel="noopener noreferrer", strip_comments=True)
 
-    def block(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
-        """Render Markdown ``text`` whose first line is ``loc.line`` of ``loc.path``."""
+    def block(self, text: str, loc: Loc, resolve: Resolver | None = None,
+              media: MediaCollector | None = None) -> Rendered:
+        """Render Markdown ``text`` whose first line is ``loc.line`` of ``loc.path``; its audio and
+        video images become players of ``media`` (a page's), or are reported when it is None."""
         tokens = self.md.parse(text)
         problems: list[Problem] = []
         _captions(tokens)
         _table_cells(tokens)
         problems += _headings(tokens, loc)
+        problems += _players(tokens, loc, resolve, media)
         _links(tokens, loc, resolve)
         problems += self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
@@ -120,8 +130,9 @@ class MarkdownRenderer:
     def inline(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
         """Render one line of Markdown without a surrounding paragraph (option texts)."""
         tokens = self.md.parseInline(text)
+        problems = _players(tokens, loc, resolve, None)
         _links(tokens, loc, resolve)
-        problems = self._author_html(tokens, loc, resolve)
+        problems += self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
         return Rendered(html, problems + external_resources(html, text, loc))
 
@@ -327,6 +338,38 @@ def _headings(tokens: list[Token], loc: Loc) -> list[Problem]:
                                         "the page title is set by 'title:' in the front matter; "
                                         "use '##' for headings inside a page"))
             tok.tag = f"h{min(level + 1, 6)}"
+    return problems
+
+
+def _players(tokens: list[Token], loc: Loc, resolve: Resolver | None, media: MediaCollector | None) -> list[Problem]:
+    """Turn each paragraph that is only an image of a local audio or video file into a player slot."""
+    problems: list[Problem] = []
+    if resolve is None:
+        return problems
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = _line(tok, loc)
+        for child in tok.children or [] if tok.type == "inline" else []:
+            target = str(child.attrGet("src") or "") if child.type == "image" else ""
+            if not (target and is_relative_url(target) and media_kind(target)):
+                continue
+            at = Loc(loc.path, line)
+            alone = (0 < i < len(tokens) - 1 and tokens[i - 1].type == "paragraph_open"
+                     and [c for c in tok.children or [] if c.type != "text" or c.content.strip()] == [child])
+            if media is None:
+                problems.append(Problem(at.path, at.line, f"'{target}' is audio or video, which plays in pages only",
+                                        "put the player on a page of the section and refer to it here"))
+            elif not alone:
+                problems.append(Problem(at.path, at.line, f"the player of '{target}' shares its paragraph",
+                                        "give the player a paragraph of its own, with blank lines around it"))
+            else:
+                html, found = media.player(child.content, target, str(child.attrGet("title") or ""), at)
+                problems += found
+                tokens[i - 1 : i + 2] = [Token("html_block", "", 0, content=html, map=tok.map, block=True)]
+                i -= 1
+                break
+        i += 1
     return problems
 
 

@@ -52,6 +52,35 @@ class PageLink:
 
 
 @dataclass(frozen=True)
+class Caption:
+    """A WebVTT caption track of a player."""
+
+    src: str  # the URL in the SCO page
+    target: str  # as written
+    srclang: str  # "" for the course language
+    label: str  # "" for the labels' captions_label
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Media:
+    """An audio or video player of a page (media.py): from the Markdown syntax, or author HTML (``from_html``)."""
+
+    kind: str  # "video" or "audio"
+    mime: str  # the <source type>
+    title: str
+    target: str  # the media file as written
+    src: str  # its URL in the SCO page
+    poster: str  # the poster's URL, or ""
+    captions: tuple[Caption, ...]
+    captions_waived: bool  # captions=none: the author says this video needs none
+    transcript: AssetRef | None  # the transcript file, read into transcript_html
+    transcript_html: str
+    loc: Loc
+    from_html: bool = False  # written as <video>/<audio>: kept as written, only checked
+
+
+@dataclass(frozen=True)
 class Page:
     id: str
     title: str
@@ -60,6 +89,7 @@ class Page:
     loc: Loc
     key: str = ""  # this page's .md path in the course folder, what PageLink.key points at
     page_links: tuple[PageLink, ...] = ()
+    media: tuple[Media, ...] = ()  # the page's players: Markdown ones fill its slots, in order, then HTML ones
 
 
 @dataclass(frozen=True)
@@ -200,6 +230,7 @@ class Course:
     label_locs: dict = field(default_factory=dict, compare=False, hash=False)  # label key -> Loc
     score_decimals: int = 0  # decimals of the score percentages shown to the learner (0: whole percentages)
     standard: str = DEFAULT_STANDARD  # the output standard's name (standards.STANDARDS)
+    captions_required: bool = True  # a video without captions is an error (course.yml captions_required)
 
     @cached_property
     def scos(self) -> tuple[Sco, ...]:

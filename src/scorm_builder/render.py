@@ -22,6 +22,7 @@ from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
 from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
+from .media import page_parts
 from .model import Course, Sco, Slot
 from .problems import Problem, ProblemsError, display_path, split_warnings
 from .standards import standard_of
@@ -161,7 +162,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
             html = template.render(
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
-                title_of=lambda slot: slot_title(slot, labels),
+                title_of=lambda slot: slot_title(slot, labels), page_parts=page_parts,
             )
             return link_pages(html, sco).encode("utf-8")
         try:
