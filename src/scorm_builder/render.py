@@ -73,7 +73,8 @@ def prepare(course: Course, project_templates: Path,
     env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
     labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
     if course.language and LANGUAGE_RE.match(course.language):  # a malformed tag is check.py's error
-        problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"])
+        problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"],
+                                   cache_dir=getattr(env.bytecode_cache, "directory", None))
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
     for name in static_files(standard_of(course).transport):
