@@ -10,7 +10,6 @@ Babel's copy of the CLDR data), and warns when a language has no label file at a
 """
 from __future__ import annotations
 
-import difflib
 import importlib.util
 import json
 import os
@@ -202,6 +201,8 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
     for key, text in labels.items():
         loc = locs.get(key, Loc(what, 0))
         if key not in allowed:
+            import difflib  # only for a did-you-mean
+
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "see templates/labels/en.yml for the keys"
             problems.append(Problem(loc.path, loc.line, f"unknown label '{key}'", hint))

@@ -36,10 +36,11 @@ def template_dirs(course: Course, project_templates: Path) -> list[Path]:
     return [own, project_templates] if own.is_dir() else [project_templates]
 
 
-def make_environment(dirs: list[Path]) -> jinja2.Environment:
+def make_environment(dirs: list[Path], auto_reload: bool = True) -> jinja2.Environment:
     # Compiled templates are kept between runs in jinja2's bytecode cache (a private folder in the
     # temporary directory, keyed by each template's source checksum): compiling the four templates
-    # costs more than rendering a 50-section course.
+    # costs more than rendering a 50-section course. ``auto_reload`` (a stat of the template file at
+    # each include) matters only to an environment kept between builds, as the preview's is.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
@@ -48,6 +49,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=auto_reload,
     )
 
 
@@ -70,7 +72,7 @@ def prepare(course: Course, project_templates: Path,
     label in course.yml, a broken labels file and a template syntax error show in one run.
     """
     dirs = template_dirs(course, project_templates)
-    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
+    env = cache.start(course, dirs) if cache is not None else make_environment(dirs, auto_reload=False)
     labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
     if course.language and LANGUAGE_RE.match(course.language):  # a malformed tag is check.py's error
         problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"],
