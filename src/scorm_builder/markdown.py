@@ -81,6 +81,8 @@ NETWORK_URL_RE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 @dataclass
 class Rendered:
+    """One Markdown text as sanitized HTML, with the problems found in it."""
+
     html: str
     problems: list[Problem] = field(default_factory=list)
 

@@ -99,6 +99,8 @@ _CHECKS = {
 
 @dataclass(frozen=True)
 class Spec:
+    """What a key of a source file may hold: its kind, whether it is required, its default."""
+
     kind: str
     required: bool = False
     default: object = None
