@@ -15,6 +15,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Loc
@@ -40,6 +41,10 @@ LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 tag
 def read_labels(path: Path) -> tuple[dict[str, str], list[Problem]]:
     labels, _, problems = read_labels_at(path)
     return labels, problems
+
+
+# read_labels_at, or a memo of it: render.prepare reads each label file once for both checks.
+LabelsReader = Callable[[Path], tuple[dict[str, str], dict[str, Loc], list[Problem]]]
 
 
 def read_labels_at(path: Path) -> tuple[dict[str, str], dict[str, Loc], list[Problem]]:
@@ -149,7 +154,7 @@ def _babel_stamp() -> str | None:
 
 
 def check_language(dirs: list[Path], language: str, overrides: dict[str, str], override_locs: dict[str, Loc],
-                   language_loc: Loc, cache_dir: str | None = None) -> list[Problem]:
+                   language_loc: Loc, cache_dir: str | None = None, read: LabelsReader | None = None) -> list[Problem]:
     """A warning when no label file speaks ``language`` (the learner gets English), and an error at
     the label file's line for each plural label that lacks a CLDR plural category of the language.
     ``dirs`` are the template folders, the course's first."""
@@ -167,11 +172,12 @@ def check_language(dirs: list[Path], language: str, overrides: dict[str, str], o
     required = plural_categories(language, cache_dir)
     if required is None or not files:
         return problems
-    defaults, _, found = read_labels_at(files[0])
+    read = read or read_labels_at
+    defaults, _, found = read(files[0])
     problems += found
     plural_bases = {key.rpartition("_")[0] for key in defaults if key.endswith("_other")}
     forms: dict[str, dict[str, Loc]] = {}  # plural label -> its forms, each at its key's line (the last source wins)
-    sources = [read_labels_at(path) for path in own] + [(overrides, override_locs, [])]
+    sources = [read(path) for path in own] + [(overrides, override_locs, [])]
     for labels, locs, found in sources:
         problems += found
         for key in labels:
@@ -220,7 +226,7 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
 
 def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
                    override_locs: dict[str, Loc] | None = None,
-                   where: str = "course.yml") -> tuple[dict[str, str], list[Problem]]:
+                   where: str = "course.yml", read: LabelsReader | None = None) -> tuple[dict[str, str], list[Problem]]:
     """The labels a course's pages use, and every problem in its label files and in ``overrides``
     (course.yml's ``labels:``, at ``override_locs``), checked against the default language's file."""
     labels: dict[str, str] = {}
@@ -228,7 +234,7 @@ def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
     files = language_files(dirs, language)
     defaults: dict[str, str] = {}
     for path in files:
-        values, found = read_labels(path)
+        values, _, found = (read or read_labels_at)(path)
         problems += found
         if not defaults:
             defaults = dict(values)

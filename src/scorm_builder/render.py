@@ -6,6 +6,7 @@ turns a typo in a template into a build error at the template's file and line.
 """
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from collections.abc import Mapping
@@ -20,7 +21,7 @@ import rjsmin
 
 from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
-from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
+from .labels import LANGUAGE_RE, check_language, fill, read_labels_at, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .model import Course, Sco
 from .problems import Problem, ProblemsError, display_path, split_warnings
@@ -73,10 +74,12 @@ def prepare(course: Course, project_templates: Path,
     """
     dirs = template_dirs(course, project_templates)
     env = cache.start(course, dirs) if cache is not None else make_environment(dirs, auto_reload=False)
-    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
+    read = functools.cache(read_labels_at)  # both checks read the same label files: once each
+    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path,
+                                      read=read)
     if course.language and LANGUAGE_RE.match(course.language):  # a malformed tag is check.py's error
         problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"],
-                                   cache_dir=getattr(env.bytecode_cache, "directory", None))
+                                   cache_dir=getattr(env.bytecode_cache, "directory", None), read=read)
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
     for name in static_files(standard_of(course).transport):
