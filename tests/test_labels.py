@@ -125,3 +125,14 @@ def test_one_run_reports_model_label_and_template_problems_together(tmp_path):
     assert re.search(r"templates/labels/en\.yml:\d+: ", text), text
     assert re.search(r"templates/page\.html:\d+: template error", text), text
     assert re.search(r"section\.yml:\d+: the section id 'bad id' contains space", text), text
+
+
+@pytest.mark.parametrize("language", ["en", "fr-CA", "pl", "ar", "xx-unknown"])
+def test_plural_categories_cached_between_runs_are_babels(language, tmp_path):
+    # The build keeps the answer in the template cache folder; read back, it is Babel's own.
+    from scorm_builder.labels import PLURALS_CACHE, plural_categories
+
+    fresh = plural_categories(language)
+    assert plural_categories(language, str(tmp_path)) == fresh  # computed, then written
+    assert (tmp_path / PLURALS_CACHE).is_file()
+    assert plural_categories(language, str(tmp_path)) == fresh  # read from the file

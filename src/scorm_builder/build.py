@@ -34,6 +34,8 @@ STAGES = ("load", "check", "render", "manifest", "package")
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build made: the course, the package files, the zip (if written), timings and warnings."""
+
     course: Course
     files: dict[str, bytes]  # package path -> bytes: exactly what the zip holds
     zip_path: Path | None = None  # None when built without writing a package (the preview)

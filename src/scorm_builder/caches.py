@@ -54,6 +54,8 @@ class Uncached:
 
 @dataclass(frozen=True)
 class Caches:
+    """The stores a build may reuse (the preview's); a package build passes none."""
+
     sections: SectionStore | None = None
     render: RenderStore | None = None
 

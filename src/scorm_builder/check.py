@@ -1,7 +1,6 @@
 """Rules over the loaded model. Each returns problems; build.py fails once with all of them."""
 from __future__ import annotations
 
-import difflib
 import itertools
 import os
 import re
@@ -106,6 +105,8 @@ def _course_fields(course: Course) -> list[Problem]:
         problems.append(Problem(at["packaging"].path, at["packaging"].line, f"unknown packaging '{course.packaging}'",
                                 f"use one of: {', '.join(PACKAGING_MODES)}"))
     if course.standard not in STANDARDS:
+        import difflib  # only for a did-you-mean
+
         close = difflib.get_close_matches(course.standard.lower(), list(STANDARDS), n=1)
         where = at.get("standard", course.loc)
         problems.append(Problem(where.path, where.line, f"unknown standard '{course.standard}'",
@@ -325,6 +326,8 @@ def closest_target(target: str, missing: Path, root: Path, candidates) -> str | 
     options = {p.relative_to(folder).as_posix().lower(): p.relative_to(folder).as_posix()
                for p in candidates(folder, depth)}
     options = {k: v for k, v in options.items() if k.count("/") + 1 == depth}
+    import difflib  # only for a did-you-mean
+
     close = difflib.get_close_matches(tail.lower(), list(options), n=1, cutoff=SIMILAR)
     return "/".join(written[:-depth] + [options[close[0]]]) if close else None
 

@@ -10,11 +10,13 @@ Babel's copy of the CLDR data), and warns when a language has no label file at a
 """
 from __future__ import annotations
 
-import difflib
+import importlib.util
+import json
+import os
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
-
-import babel
 
 from .model import Loc
 from .problems import WARNING, Problem, display_path
@@ -23,6 +25,7 @@ from .sourcefile import line_of_key, read_yaml_file
 LABELS_DIR = "labels"
 DEFAULT_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+PLURALS_CACHE = "scorm-builder-plurals.json"  # plural categories by language, in the template cache folder
 PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
 # The labels the runtime (templates/static/runtime.js) uses; only these travel in each page's data.
 RUNTIME_LABELS = (
@@ -38,6 +41,10 @@ LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 tag
 def read_labels(path: Path) -> tuple[dict[str, str], list[Problem]]:
     labels, _, problems = read_labels_at(path)
     return labels, problems
+
+
+# read_labels_at, or a memo of it: render.prepare reads each label file once for both checks.
+LabelsReader = Callable[[Path], tuple[dict[str, str], dict[str, Loc], list[Problem]]]
 
 
 def read_labels_at(path: Path) -> tuple[dict[str, str], dict[str, Loc], list[Problem]]:
@@ -79,9 +86,47 @@ def allowed_keys(defaults: dict[str, str]) -> set[str]:
     return keys
 
 
-def plural_categories(language: str) -> set[str] | None:
+def plural_categories(language: str, cache_dir: str | None = None) -> set[str] | None:
     """The CLDR plural categories of ``language`` (``other`` included), from Babel's CLDR data;
-    None for a tag Babel does not know."""
+    None for a tag Babel does not know.
+
+    With ``cache_dir`` (the folder of jinja2's bytecode cache) the answer is kept between runs in a
+    small file there, keyed by Babel's installed files: importing Babel and loading its CLDR data
+    for one lookup costs more than checking a 50-section course.
+    """
+    stamp = _babel_stamp() if cache_dir is not None else None
+    if stamp is None or cache_dir is None:
+        return _babel_plural_categories(language)
+    path = os.path.join(cache_dir, PLURALS_CACHE)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            cached = json.load(fh)
+        known = cached["plurals"] if cached.get("stamp") == stamp else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        known = {}
+    if isinstance(known, dict) and language in known:
+        found = known[language]
+        return None if found is None else set(found)
+    categories = _babel_plural_categories(language)
+    known = dict(known) if isinstance(known, dict) else {}
+    known[language] = None if categories is None else sorted(categories)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{PLURALS_CACHE}.", suffix=".tmp", dir=cache_dir)
+    except OSError:  # a cache that cannot be written is only slower
+        return categories
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"stamp": stamp, "plurals": known}, fh)
+        os.replace(temp, path)
+    except OSError:
+        Path(temp).unlink(missing_ok=True)
+    return categories
+
+
+
+def _babel_plural_categories(language: str) -> set[str] | None:
+    import babel  # only when the answer is not cached: Babel and its CLDR data take ~30 ms to load
+
     try:
         locale = babel.Locale.parse(language, sep="-")
     except (ValueError, babel.UnknownLocaleError):
@@ -89,8 +134,27 @@ def plural_categories(language: str) -> set[str] | None:
     return set(locale.plural_form.tags) | {"other"}
 
 
+def _babel_stamp() -> str | None:
+    """Which Babel is installed (its files' paths, sizes and times), without importing it."""
+    try:
+        spec = importlib.util.find_spec("babel")
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    folder = os.path.dirname(spec.origin)
+    parts = []
+    for name in (spec.origin, os.path.join(folder, "global.dat"), os.path.join(folder, "locale-data", "root.dat")):
+        try:
+            st = os.stat(name)
+        except OSError:
+            return None
+        parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
 def check_language(dirs: list[Path], language: str, overrides: dict[str, str], override_locs: dict[str, Loc],
-                   language_loc: Loc) -> list[Problem]:
+                   language_loc: Loc, cache_dir: str | None = None, read: LabelsReader | None = None) -> list[Problem]:
     """A warning when no label file speaks ``language`` (the learner gets English), and an error at
     the label file's line for each plural label that lacks a CLDR plural category of the language.
     ``dirs`` are the template folders, the course's first."""
@@ -105,14 +169,15 @@ def check_language(dirs: list[Path], language: str, overrides: dict[str, str], o
             f"copy scorm-builder's templates/labels/{DEFAULT_LANGUAGE}.yml to templates/labels/{primary}.yml "
             "in the course folder and translate it, or set single words under labels: in course.yml",
             severity=WARNING))
-    required = plural_categories(language)
+    required = plural_categories(language, cache_dir)
     if required is None or not files:
         return problems
-    defaults, _, found = read_labels_at(files[0])
+    read = read or read_labels_at
+    defaults, _, found = read(files[0])
     problems += found
     plural_bases = {key.rpartition("_")[0] for key in defaults if key.endswith("_other")}
     forms: dict[str, dict[str, Loc]] = {}  # plural label -> its forms, each at its key's line (the last source wins)
-    sources = [read_labels_at(path) for path in own] + [(overrides, override_locs, [])]
+    sources = [read(path) for path in own] + [(overrides, override_locs, [])]
     for labels, locs, found in sources:
         problems += found
         for key in labels:
@@ -142,6 +207,8 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
     for key, text in labels.items():
         loc = locs.get(key, Loc(what, 0))
         if key not in allowed:
+            import difflib  # only for a did-you-mean
+
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "see templates/labels/en.yml for the keys"
             problems.append(Problem(loc.path, loc.line, f"unknown label '{key}'", hint))
@@ -159,7 +226,7 @@ def check_labels(labels: dict[str, str], defaults: dict[str, str], locs: dict[st
 
 def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
                    override_locs: dict[str, Loc] | None = None,
-                   where: str = "course.yml") -> tuple[dict[str, str], list[Problem]]:
+                   where: str = "course.yml", read: LabelsReader | None = None) -> tuple[dict[str, str], list[Problem]]:
     """The labels a course's pages use, and every problem in its label files and in ``overrides``
     (course.yml's ``labels:``, at ``override_locs``), checked against the default language's file."""
     labels: dict[str, str] = {}
@@ -167,7 +234,7 @@ def resolve_labels(dirs: list[Path], language: str, overrides: dict[str, str],
     files = language_files(dirs, language)
     defaults: dict[str, str] = {}
     for path in files:
-        values, found = read_labels(path)
+        values, _, found = (read or read_labels_at)(path)
         problems += found
         if not defaults:
             defaults = dict(values)

@@ -17,12 +17,12 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape as html_unescape
-from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import nh3
@@ -88,6 +88,8 @@ NETWORK_URL_RE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 @dataclass
 class Rendered:
+    """One Markdown text as sanitized HTML, with the problems found in it."""
+
     html: str
     problems: list[Problem] = field(default_factory=list)
 
@@ -234,44 +236,53 @@ def _resolve_srcset(srcset: str, loc: Loc, resolve: Resolver) -> str | None:
     return ", ".join(candidates) if changed else None
 
 
-class _SanitizerPreview(HTMLParser):
-    """What nh3, given the allowlists above, removes from a piece of author HTML, with the line
-    (counted from 0) of each removal. Comments, which nh3 also strips, show nothing to the learner."""
+@functools.cache
+def _sanitizer_preview() -> type:
+    """The parser class below, made on first use: html.parser is imported only for author HTML."""
+    from html.parser import HTMLParser
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.removed: list[tuple[int, str, str]] = []  # (line offset, what was removed, hint)
+    class _SanitizerPreview(HTMLParser):
+        """What nh3, given the allowlists above, removes from a piece of author HTML, with the line
+        (counted from 0) of each removal. Comments, which nh3 also strips, show nothing to the learner."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        offset = self.getpos()[0] - 1
-        if tag not in ALLOWED_TAGS:
-            if tag in CONTENT_REMOVED:
-                self.removed.append((offset, f"<{tag}> and its content", f"a {tag} does not run in sanitized pages"))
-            else:
-                self.removed.append((offset, f"<{tag}>", "the sanitizer keeps the tags listed in the README"
-                                     + ("" if tag in ("iframe", "embed", "object") else "; the text inside is kept")))
-            return
-        allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
-        for name, value in attrs:
-            if (tag, name) in SET_BY_SANITIZER:
-                continue
-            if name not in allowed:
-                hint = ("event handlers do not run in sanitized pages" if name.startswith("on")
-                        else f"<{tag}> keeps only: {', '.join(sorted(allowed))}")
-                self.removed.append((offset, f"the '{name}' attribute of <{tag}>", hint))
-                continue
-            scheme = SCHEME_RE.match(value or "") if name in URL_ATTRIBUTES else None
-            if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-                self.removed.append((offset, f"the {scheme.group(1).lower()}: URL of <{tag} {name}>",
-                                     f"only {', '.join(sorted(URL_SCHEMES))} and relative URLs are kept"
-                                     + ("; the link text stays, as plain text" if tag == "a" else "")))
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.removed: list[tuple[int, str, str]] = []  # (line offset, what was removed, hint)
 
-    handle_startendtag = handle_starttag
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            offset = self.getpos()[0] - 1
+            if tag not in ALLOWED_TAGS:
+                if tag in CONTENT_REMOVED:
+                    self.removed.append((offset, f"<{tag}> and its content",
+                                         f"a {tag} does not run in sanitized pages"))
+                else:
+                    kept = "" if tag in ("iframe", "embed", "object") else "; the text inside is kept"
+                    self.removed.append((offset, f"<{tag}>",
+                                         "the sanitizer keeps the tags listed in the README" + kept))
+                return
+            allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
+            for name, value in attrs:
+                if (tag, name) in SET_BY_SANITIZER:
+                    continue
+                if name not in allowed:
+                    hint = ("event handlers do not run in sanitized pages" if name.startswith("on")
+                            else f"<{tag}> keeps only: {', '.join(sorted(allowed))}")
+                    self.removed.append((offset, f"the '{name}' attribute of <{tag}>", hint))
+                    continue
+                scheme = SCHEME_RE.match(value or "") if name in URL_ATTRIBUTES else None
+                if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+                    self.removed.append((offset, f"the {scheme.group(1).lower()}: URL of <{tag} {name}>",
+                                         f"only {', '.join(sorted(URL_SCHEMES))} and relative URLs are kept"
+                                         + ("; the link text stays, as plain text" if tag == "a" else "")))
+
+        handle_startendtag = handle_starttag
+
+    return _SanitizerPreview
 
 
 def sanitizer_removals(html: str, loc: Loc) -> list[Problem]:
     """Warnings, at their lines, for what the sanitizer removes from author HTML ``html`` starting at ``loc``."""
-    preview = _SanitizerPreview()
+    preview = _sanitizer_preview()()
     preview.feed(html)
     preview.close()
     return [Problem(loc.path, loc.line + offset, f"the sanitizer removed {what}",

@@ -17,7 +17,6 @@ the course sets ``captions_required: false``, and every caption file must be Web
 """
 from __future__ import annotations
 
-import difflib
 import re
 import shlex
 from collections.abc import Iterator
@@ -110,6 +109,8 @@ class MediaCollector:
                 problems.append(Problem(loc.path, loc.line, f"player option '{word}' has no value",
                                         f"write key=value; the keys are {', '.join(OPTIONS)}"))
             elif key not in OPTIONS:
+                import difflib  # only for a did-you-mean: not on every build's start-up path
+
                 close = difflib.get_close_matches(key, OPTIONS, n=1)
                 problems.append(Problem(loc.path, loc.line, f"unknown player option '{key}'",
                                         f"did you mean '{close[0]}'?" if close else f"use {', '.join(OPTIONS)}"))

@@ -28,6 +28,8 @@ QUESTION_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE)
 
 @dataclass(frozen=True)
 class Loc:
+    """Where a value was written: the file as shown to the author, and its line."""
+
     path: str  # as displayed to the author
     line: int = 0
 
@@ -82,6 +84,8 @@ class Media:
 
 @dataclass(frozen=True)
 class Page:
+    """A content page of a section, from one .md file."""
+
     id: str
     title: str
     html: str  # sanitized body HTML, asset links already rewritten for the SCO folder
@@ -94,6 +98,8 @@ class Page:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer of a question, in source order."""
+
     key: str  # SCORM 1.2 choice response character: a-z then 0-9, from source order
     html: str
     correct: bool
@@ -103,6 +109,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
+    """One quiz question, its texts already rendered to HTML."""
+
     id: str
     type: str  # one of QUESTION_TYPES
     prompt_html: str
@@ -119,6 +127,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Quiz:
+    """A section's quiz, from its quiz.yml."""
+
     questions: tuple[Question, ...]
     shuffle: bool
     attempts: int  # 0 means unlimited
@@ -130,6 +140,8 @@ class Quiz:
 
 @dataclass(frozen=True)
 class Section:
+    """One section folder: its pages in order and its quiz, if any."""
+
     id: str
     title: str
     description: str
@@ -213,6 +225,8 @@ class Sco:
 
 @dataclass(frozen=True)
 class Course:
+    """The whole course as loaded from course.yml and its sections."""
+
     id: str
     title: str
     version: str

@@ -6,6 +6,7 @@ turns a typo in a template into a build error at the template's file and line.
 """
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from collections.abc import Mapping
@@ -20,7 +21,7 @@ import rjsmin
 
 from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
-from .labels import LANGUAGE_RE, check_language, fill, resolve_labels, runtime_labels
+from .labels import LANGUAGE_RE, check_language, fill, read_labels_at, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .media import page_parts
 from .model import Course, Sco, Slot
@@ -37,10 +38,11 @@ def template_dirs(course: Course, project_templates: Path) -> list[Path]:
     return [own, project_templates] if own.is_dir() else [project_templates]
 
 
-def make_environment(dirs: list[Path]) -> jinja2.Environment:
+def make_environment(dirs: list[Path], auto_reload: bool = True) -> jinja2.Environment:
     # Compiled templates are kept between runs in jinja2's bytecode cache (a private folder in the
     # temporary directory, keyed by each template's source checksum): compiling the four templates
-    # costs more than rendering a 50-section course.
+    # costs more than rendering a 50-section course. ``auto_reload`` (a stat of the template file at
+    # each include) matters only to an environment kept between builds, as the preview's is.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
@@ -49,6 +51,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=auto_reload,
     )
 
 
@@ -71,10 +74,13 @@ def prepare(course: Course, project_templates: Path,
     label in course.yml, a broken labels file and a template syntax error show in one run.
     """
     dirs = template_dirs(course, project_templates)
-    env = cache.start(course, dirs) if cache is not None else make_environment(dirs)
-    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path)
+    env = cache.start(course, dirs) if cache is not None else make_environment(dirs, auto_reload=False)
+    read = functools.cache(read_labels_at)  # both checks read the same label files: once each
+    labels, problems = resolve_labels(dirs, course.language, course.labels, course.label_locs, course.loc.path,
+                                      read=read)
     if course.language and LANGUAGE_RE.match(course.language):  # a malformed tag is check.py's error
-        problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"])
+        problems += check_language(dirs, course.language, course.labels, course.label_locs, course.locs["language"],
+                                   cache_dir=getattr(env.bytecode_cache, "directory", None), read=read)
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
     for name in static_files(standard_of(course).transport):

@@ -3,7 +3,6 @@ and typed key checking with did-you-mean hints. Every failure becomes a ``Proble
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,6 +99,8 @@ _CHECKS = {
 
 @dataclass(frozen=True)
 class Spec:
+    """What a key of a source file may hold: its kind, whether it is required, its default."""
+
     kind: str
     required: bool = False
     default: object = None
@@ -123,6 +124,8 @@ class Fields:
         for key in mapping:
             line = line_of_key(mapping, key, loc.line, base)
             if key not in specs:
+                import difflib  # only for a did-you-mean
+
                 close = difflib.get_close_matches(str(key), [k for k in specs if k not in mapping], n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(specs)}"
                 problems.append(Problem(loc.path, line, f"unknown key '{key}' in {what}", hint))

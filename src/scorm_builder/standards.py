@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Standard:
+    """An output standard (SCORM 1.2 or 2004): its names, transport, manifest writer and limits."""
+
     name: str  # as course.yml and --standard write it; also the zip name's suffix
     label: str  # as people say it
     transport: str  # the runtime's LMS transport in templates/static/

@@ -48,6 +48,8 @@ class YamlSeq(list):
 
 @dataclass(frozen=True)
 class YamlIssue:
+    """A problem in a YAML document, at its line."""
+
     line: int  # 0-based, within the document
     message: str
     hint: str

@@ -8,20 +8,9 @@ from lxml import etree
 
 from ..layout import MANIFEST
 from ..problems import Problem, display_path
-from . import (
-    item_rules,
-    manifest_rules,
-    resource_rules,
-    schema,
-    schema2004,
-    scorm2004_rules,
-    sequencing_rules,
-    structure_rules,
-    zip_rules,
-)
+from . import item_rules, manifest_rules, resource_rules, structure_rules, zip_rules
 from .codes import finding
 from .dialect import SCORM12, Dialect
-from .schema import SchemaFolderError, check_schema
 from .source import DEFAULT_LIMITS, Entry, FolderSource, Limits, ReadFailure, ZipSource, open_source
 from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
 
@@ -51,6 +40,9 @@ def _schema_folder(folder: Path | None) -> list[Problem]:
     """SB009 when ``folder`` holds neither standard's schema files, or its SCORM 1.2 files do not load."""
     if folder is None:
         return []
+    from . import schema, schema2004  # only with --schemas
+    from .schema import SchemaFolderError
+
     problem = ""
     if not folder.is_dir():
         problem = "it is not a folder"
@@ -67,6 +59,9 @@ def _schema_folder(folder: Path | None) -> list[Problem]:
 
 
 def _check_schema(root: etree._Element, where: str, dialect: Dialect, folder: Path) -> list[Problem]:
+    from . import schema, schema2004  # only with --schemas
+    from .schema import SchemaFolderError, check_schema
+
     try:
         if dialect is SCORM12:
             if not schema.has_files(folder):
@@ -174,6 +169,8 @@ def _inspect(source: ZipSource | FolderSource, label: str, schemas: Path | None,
     if dialect is SCORM12:
         findings += manifest_rules.check_manifest(root, where) + item_rules.check_items(root, where)
     else:
+        from . import scorm2004_rules, sequencing_rules  # a SCORM 1.2 package never needs them
+
         findings += scorm2004_rules.check_manifest(root, where) + sequencing_rules.check_sequencing(root, where)
     findings += structure_rules.check_structure(root, where, dialect)
     findings += resource_rules.check_resources(root, where, files, prefix, dialect)

@@ -36,6 +36,8 @@ from ..problems import ERROR, NOTE, WARNING, Problem
 
 @dataclass(frozen=True)
 class FindingCode:
+    """A linter finding code: its severity, what it means, and whether it makes a package unusable."""
+
     severity: str
     summary: str
     unusable: bool = False

@@ -16,6 +16,8 @@ from .spec2004 import NS_ADLCP_2004, NS_IMSCP_2004
 
 @dataclass(frozen=True)
 class Dialect:
+    """The namespaces and names in which a manifest speaks SCORM 1.2 or SCORM 2004."""
+
     standard: str  # as written in messages: "SCORM 1.2", "SCORM 2004"
     ns_cp: str
     ns_adlcp: str

@@ -17,6 +17,8 @@ from .entry import DEFAULT_LIMITS, Entry, Limits, ReadFailure
 
 @dataclass
 class FolderSource:
+    """An unzipped package: a folder read in place, its entries listed as a zip's would be."""
+
     root: Path
     label: str
     limits: Limits = DEFAULT_LIMITS

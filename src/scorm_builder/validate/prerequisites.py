@@ -31,6 +31,8 @@ class PrerequisiteSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Term:
+    """One term of an adlcp:prerequisites expression."""
+
     text: str
     identifiers: tuple[str, ...]  # as the evaluator looks them up
     status: str | None = None  # for identifier=status / identifier<>status

@@ -115,6 +115,8 @@ def _locations(root: etree._Element, where: str, package: _Files, d: Dialect) ->
 
 @dataclass(frozen=True)
 class _Target:
+    """Where a resource's href points inside the package, and whether a file is there."""
+
     rel: str = ""  # the path below the manifest's folder, when the href is one
     found: bool = False
     missing: bool = False  # a package path that names no file (reported)
