@@ -16,17 +16,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from prereqs import CHROMIUM, CHROMIUM_ARGS, require_chromium_and_playwright
+from previewkit import chromium_in_a_thread
 from scorm_builder.preview.app import Preview
 from scorm_builder.preview.toc import read_toc
 from scorm_builder.resources import default_course_dir
 
-TIMEOUT_MS = 5000
 
 MANIFEST = b"""<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="MANIFEST-hand-2004" version="1" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -63,47 +61,9 @@ SCO_PAGE = b"""<!DOCTYPE html>
 """
 
 
-class Chromium:
-    """A headless Chromium driven from its own thread: ``run(url, scenario)`` -> scenario(page)'s result."""
-
-    def __init__(self, executor: ThreadPoolExecutor, browser):
-        self.executor, self.browser = executor, browser
-
-    def run(self, url: str, scenario, timeout: float = 90):
-        def task():
-            context = self.browser.new_context(viewport={"width": 1440, "height": 900})
-            page = context.new_page()
-            page.set_default_timeout(TIMEOUT_MS)
-            errors = []
-            page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
-            page.on("console", lambda msg: msg.type == "error" and errors.append(f"console error: {msg.text}"))
-            try:
-                page.goto(url)
-                wait_for_session(page)
-                result = scenario(page)
-                assert errors == [], errors
-                return result
-            finally:
-                context.close()
-
-        return self.executor.submit(task).result(timeout)
-
-
 @pytest.fixture(scope="module")
 def chromium():
-    require_chromium_and_playwright()
-    from playwright.sync_api import sync_playwright
-
-    executor = ThreadPoolExecutor(1, thread_name_prefix="playwright-2004")
-
-    def start():
-        pw = sync_playwright().start()
-        return pw, pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-
-    pw, browser = executor.submit(start).result(60)
-    yield Chromium(executor, browser)
-    executor.submit(lambda: (browser.close(), pw.stop())).result(60)
-    executor.shutdown()
+    yield from chromium_in_a_thread("playwright-2004", lambda page: wait_for_session(page))
 
 
 def serve_2004(running: Preview) -> None:

@@ -1,0 +1,56 @@
+"""A headless Chromium in a worker thread of its own, for the preview's browser tests.
+
+Playwright's sync API allows one instance per thread, and the session's ``browser`` fixture
+(tests/conftest.py) holds one in the main thread, so the preview tests drive theirs from a worker.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+from prereqs import CHROMIUM, CHROMIUM_ARGS, require_chromium_and_playwright
+
+TIMEOUT_MS = 5000
+
+
+class Chromium:
+    """``run(url, scenario)`` -> scenario(page)'s result, on a fresh page once ``ready(page)`` returns."""
+
+    def __init__(self, executor: ThreadPoolExecutor, browser, ready: Callable):
+        self.executor, self.browser, self.ready = executor, browser, ready
+
+    def run(self, url: str, scenario, timeout: float = 90):
+        def task():
+            context = self.browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            errors = []
+            page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
+            page.on("console", lambda msg: msg.type == "error" and errors.append(f"console error: {msg.text}"))
+            try:
+                page.goto(url)
+                self.ready(page)
+                result = scenario(page)
+                assert errors == [], errors
+                return result
+            finally:
+                context.close()
+
+        return self.executor.submit(task).result(timeout)
+
+
+def chromium_in_a_thread(name: str, ready: Callable) -> Iterator[Chromium]:
+    """For a fixture: starts Chromium in a worker thread named ``name``, yields it, stops it."""
+    require_chromium_and_playwright()
+    from playwright.sync_api import sync_playwright
+
+    executor = ThreadPoolExecutor(1, thread_name_prefix=name)
+
+    def start():
+        pw = sync_playwright().start()
+        return pw, pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+
+    pw, browser = executor.submit(start).result(60)
+    yield Chromium(executor, browser, ready)
+    executor.submit(lambda: (browser.close(), pw.stop())).result(60)
+    executor.shutdown()
