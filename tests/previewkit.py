@@ -54,3 +54,34 @@ def chromium_in_a_thread(name: str, ready: Callable) -> Iterator[Chromium]:
     yield Chromium(executor, browser, ready)
     executor.submit(lambda: (browser.close(), pw.stop())).result(60)
     executor.shutdown()
+
+
+def expand(cases):
+    """(name, profile "strict"|"moodle"|"both", steps, expected) -> pytest params, one per profile."""
+    import pytest
+
+    for name, profile, steps, expected in cases:
+        for p in (("strict", "moodle") if profile == "both" else (profile,)):
+            yield pytest.param(p, steps, expected, id=f"{p}: {name}")
+
+
+def api_page(chromium: Chromium, url: str, ready: str, harness: str, init_step: list) -> Iterator[Callable]:
+    """For a fixture: one LMS page kept open at ``url`` (ready when the JS expression ``ready`` holds);
+    yields ``api(profile, steps, launch=None, record=None, init=True)``, which runs ``harness`` on
+    the steps (after ``init_step`` unless init=False), and ``api.evaluate(js, arg)``."""
+    def open_page():
+        context = chromium.browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(f"() => {ready}")
+        return context, page
+
+    context, page = chromium.executor.submit(open_page).result(60)
+
+    def api(profile, steps, launch=None, record=None, init=True):
+        all_steps = ([init_step] if init else []) + steps
+        return chromium.executor.submit(page.evaluate, harness, [profile, all_steps, launch or {}, record]).result(30)
+
+    api.evaluate = lambda js, arg: chromium.executor.submit(page.evaluate, js, arg).result(30)  # type: ignore[attr-defined]
+    yield api
+    chromium.executor.submit(context.close).result(30)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from previewkit import chromium_in_a_thread
+from previewkit import api_page, chromium_in_a_thread, expand
 from scorm_builder.preview.app import Preview
 from scorm_builder.preview.toc import read_toc
 from scorm_builder.resources import default_course_dir
@@ -539,35 +539,12 @@ API_CASES = [
 ]
 
 
-def expand(cases):
-    for name, profile, steps, expected in cases:
-        for p in (("strict", "moodle") if profile == "both" else (profile,)):
-            yield pytest.param(p, steps, expected, id=f"{p}: {name}")
-
-
 @pytest.fixture(scope="module")
 def lms_page(course_copy, chromium):
     """An LMS page kept open for the API tests; they create their own API objects in it."""
     with Preview(course_copy, port=0, watch=False) as running:
         serve_2004(running)
-
-        def open_page():
-            context = chromium.browser.new_context()
-            page = context.new_page()
-            page.goto(running.url)
-            page.wait_for_function("() => window.sbPreview && sbPreview.Scorm2004API")
-            return context, page
-
-        context, page = chromium.executor.submit(open_page).result(60)
-
-        def api(profile, steps, launch=None, record=None, init=True):
-            all_steps = ([INIT] if init else []) + steps
-            arg = [profile, all_steps, launch or {}, record]
-            return chromium.executor.submit(page.evaluate, HARNESS, arg).result(30)
-
-        api.evaluate = lambda js, arg: chromium.executor.submit(page.evaluate, js, arg).result(30)
-        yield api
-        chromium.executor.submit(context.close).result(30)
+        yield from api_page(chromium, running.url, "window.sbPreview && sbPreview.Scorm2004API", HARNESS, INIT)
 
 
 @pytest.mark.parametrize("profile, steps, expected", list(expand(API_CASES)))

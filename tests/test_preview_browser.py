@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from previewkit import chromium_in_a_thread
+from previewkit import api_page, chromium_in_a_thread, expand
 from scorm_builder.preview.app import Preview
 from scorm_builder.resources import default_course_dir
 
@@ -340,32 +340,12 @@ API_CASES = [
 ]
 
 
-def expand(cases):
-    for name, profile, steps, expected in cases:
-        for p in (("strict", "moodle") if profile == "both" else (profile,)):
-            yield pytest.param(p, steps, expected, id=f"{p}: {name}")
-
-
 @pytest.fixture(scope="module")
 def lms_page(tmp_path_factory, chromium):
     """An LMS page kept open for the API tests; they create their own API objects in it."""
     course = shutil.copytree(default_course_dir(), tmp_path_factory.mktemp("api") / "course")
     with Preview(Path(course), port=0, watch=False) as running:
-        def open_page():
-            context = chromium.browser.new_context()
-            page = context.new_page()
-            page.goto(running.url)
-            page.wait_for_function("() => window.sbPreview")
-            return context, page
-
-        context, page = chromium.executor.submit(open_page).result(60)
-
-        def api(profile, steps, launch=None, record=None, init=True):
-            all_steps = ([INIT] if init else []) + steps
-            return chromium.executor.submit(page.evaluate, HARNESS, [profile, all_steps, launch or {}, record]).result(30)
-
-        yield api
-        chromium.executor.submit(context.close).result(30)
+        yield from api_page(chromium, running.url, "window.sbPreview", HARNESS, INIT)
 
 
 @pytest.mark.parametrize("profile, steps, expected", list(expand(API_CASES)))

@@ -16,6 +16,8 @@
  * reports every call (onLog) and every change (onChange) to the page.
  */
 
+import { ApiError, note, recordCall } from "./api-calls.js";
+
 // RTE 3.3: error codes and their strings (LMSGetErrorString).
 export const ERROR_STRINGS = Object.freeze({
   "0": "No error",
@@ -267,12 +269,6 @@ export function csToTimespan(cs, hourDigits = 4) {
   return hundredths ? `${text}.${String(hundredths).padStart(2, "0")}` : text;
 }
 
-class ApiError extends Error {
-  constructor(code, diagnostic) {
-    super(diagnostic);
-    this.code = code;
-  }
-}
 
 const NOT_INITIALIZED = "not initialized", RUNNING = "running", FINISHED = "finished";
 
@@ -535,34 +531,10 @@ export class Scorm12API {
   }
 
   _note(text, level = "info") {
-    this.onLog({ seq: ++this.seq, ms: this.now() - this.startedAt, fn: "LMS", args: [], result: text, error: "", level });
+    note(this, text, level);
   }
 
   _call(fn, args, body, { keepsError = false } = {}) {
-    let result;
-    if (keepsError) {
-      result = body();
-    } else {
-      try {
-        result = body();
-        this.lastError = "0";
-        this.lastDiagnostic = "";
-      } catch (err) {
-        if (!(err instanceof ApiError)) {
-          this.lastError = "101";
-          this.lastDiagnostic = `internal error in the preview LMS: ${err && err.message}`;
-        } else {
-          this.lastError = err.code;
-          this.lastDiagnostic = err.message;
-        }
-        result = fn === "LMSGetValue" ? "" : "false";
-      }
-    }
-    this.onLog({
-      seq: ++this.seq, ms: this.now() - this.startedAt, fn, args, result, error: this.lastError,
-      diagnostic: keepsError ? "" : this.lastDiagnostic, level: !keepsError && this.lastError !== "0" ? "error" : "call",
-    });
-    if (!keepsError) this.onChange(this);
-    return result;
+    return recordCall(this, fn, args, body, { keepsError, getter: fn === "LMSGetValue" });
   }
 }

@@ -23,6 +23,8 @@
  * every call (onLog) and every change (onChange) to the page. Same shape as Scorm12API.
  */
 
+import { ApiError, note, recordCall } from "./api-calls.js";
+
 // RTE 3.1.7, Table 3.1.7a: the error codes and their strings (GetErrorString).
 export const ERROR_STRINGS = Object.freeze({
   "0": "No Error",
@@ -337,13 +339,6 @@ function parseElement(element) {
   return { key: element, generic: genericName(element), lists };
 }
 
-class ApiError extends Error {
-  constructor(code, diagnostic, moodleDiagnostic = "") {
-    super(diagnostic);
-    this.code = code;
-    this.moodleDiagnostic = moodleDiagnostic;
-  }
-}
 
 const NOT_INITIALIZED = "not initialized", RUNNING = "running", TERMINATED = "terminated";
 
@@ -895,38 +890,11 @@ export class Scorm2004API {
   }
 
   _note(text, level = "info") {
-    this.onLog({ seq: ++this.seq, ms: this.now() - this.startedAt, fn: "LMS", args: [], result: text, error: "", level });
+    note(this, text, level);
   }
 
   _call(fn, args, body, { keepsError = false } = {}) {
-    let result;
-    if (keepsError) {
-      result = body();
-    } else {
-      try {
-        result = body();
-        this.lastError = "0";
-        this.lastDiagnostic = "";
-        this.lastMoodleDiagnostic = "";
-      } catch (err) {
-        if (!(err instanceof ApiError)) {
-          this.lastError = "101";
-          this.lastDiagnostic = `internal error in the preview LMS: ${err && err.message}`;
-          this.lastMoodleDiagnostic = "";
-        } else {
-          this.lastError = err.code;
-          this.lastDiagnostic = err.message;
-          this.lastMoodleDiagnostic = err.moodleDiagnostic;
-        }
-        result = fn === "GetValue" ? "" : "false";
-      }
-    }
-    this.onLog({
-      seq: ++this.seq, ms: this.now() - this.startedAt, fn, args, result, error: this.lastError,
-      diagnostic: keepsError ? "" : this.lastDiagnostic, level: !keepsError && this.lastError !== "0" ? "error" : "call",
-    });
-    if (!keepsError) this.onChange(this);
-    return result;
+    return recordCall(this, fn, args, body, { keepsError, getter: fn === "GetValue" });
   }
 }
 
