@@ -74,6 +74,12 @@ def require_moodle() -> "MoodleSite":
     # A clean site for this session (courses, activities and tracks of earlier runs removed), so
     # that no test depends on what ran before; reset.sh restarts the server on the clean snapshot.
     reset = subprocess.run([str(MOODLE_DIR / "reset.sh")], capture_output=True, text=True, timeout=300)
+    if reset.returncode != 0:  # e.g. the server had been stopped: start it, then reset once more
+        subprocess.run([str(MOODLE_DIR / "start.sh")], capture_output=True, text=True, timeout=120)
+        reset = subprocess.run([str(MOODLE_DIR / "reset.sh")], capture_output=True, text=True, timeout=300)
+    deadline = time.monotonic() + 60
+    while reset.returncode == 0 and not site.answers() and time.monotonic() < deadline:
+        time.sleep(1)  # the restarted server's workers may take a moment
     require_or_skip(reset.returncode == 0 and site.answers(),
                     f"Moodle at {BASE} could not be reset and started ({MOODLE_DIR}/reset.sh: "
                     f"{(reset.stderr or reset.stdout).strip()[-200:]})", REQUIRE_MOODLE)
