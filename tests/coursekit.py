@@ -222,3 +222,10 @@ def make_generated_course(root: Path, packaging: str, language: str = "en") -> P
               - text: Lecture
         """)
     return root
+
+
+def build_2004(course_dir: Path):
+    """The SCORM 2004 build of a course, no package written: ``.course`` and ``.files`` (the manifest among them)."""
+    from scorm_builder.build import build
+
+    return build(course_dir, None, standard="scorm2004")

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from coursekit import make_course, make_generated_course
+from coursekit import build_2004, make_course, make_generated_course
 from lxml import etree
 
 from scorm_builder.build import build
@@ -30,14 +30,6 @@ SCORM12_NAMESPACES = ("imscp_rootv1p1p2", "adlcp_rootv1p2", "imsmd_rootv1p2p1")
 COURSES = ["sample", "kit-sco-per-section", "kit-single-sco", "gen-sco-per-section", "gen-single-sco"]
 
 
-def load_checked(course_dir):
-    """The checked model of a course, from the one pipeline (no package written)."""
-    return build(course_dir, None).course
-
-
-def build_files(course):
-    """The files of the course's SCORM 2004 build: what its manifest lists."""
-    return build(course.source_dir, None, standard="scorm2004").files
 
 
 def course_dir(name: str, tmp_path: Path) -> Path:
@@ -194,14 +186,14 @@ def test_content_only_scos_count_for_completion_only(built):
 
 def test_content_only_sco_is_present_in_the_kit_course(tmp_path):
     """The kit course's second section has no quiz, so the test above checks a real content-only SCO."""
-    course = load_checked(make_course(tmp_path / "kit"))
+    course = build_2004(make_course(tmp_path / "kit")).course
     assert [bool(s.questions) for s in course.scos] == [True, False]
 
 
 @pytest.mark.parametrize("pass_mark,expected", [(80, "0.8"), (75, "0.75"), (72.5, "0.725"), (100, "1"), (0, "0"),
                                                 (33.3333, "0.333333")])
 def test_min_normalized_measure_is_exact_decimal_text(tmp_path, pass_mark, expected):
-    course = dataclasses.replace(load_checked(make_course(tmp_path / "kit")), pass_mark=pass_mark)
+    course = dataclasses.replace(build_2004(make_course(tmp_path / "kit")).course, pass_mark=pass_mark)
     assert min_normalized_measure(course) == expected
     manifest = parse(manifest_bytes_2004(course, []))
     assert manifest.findtext(".//imsss:minNormalizedMeasure", namespaces=NS) == expected
@@ -210,8 +202,7 @@ def test_min_normalized_measure_is_exact_decimal_text(tmp_path, pass_mark, expec
 def test_bytes_are_deterministic_and_independent_of_file_order(built, tmp_path):
     course, files, manifest, _ = built
     assert manifest_bytes_2004(course, sorted(files, reverse=True)) == manifest
-    reloaded = load_checked(course.source_dir)
-    assert manifest_bytes_2004(reloaded, sorted(build_files(reloaded))) == manifest
+    assert build_2004(course.source_dir).files[MANIFEST] == manifest
 
 
 def test_pretty_printed_with_an_xml_declaration(built):
@@ -229,14 +220,12 @@ def test_the_docs_example_is_what_the_writer_writes(tmp_path):
     doc = (Path(__file__).resolve().parents[1] / "docs" / "scorm2004.md").read_text(encoding="utf-8")
     snippet = re.search(r"```xml\n(.*?)```", doc, re.S).group(1)
     snippet = snippet.replace("<organization ", f'<organization xmlns="{NS_IMSCP}" xmlns:imsss="{NS_IMSSS}" ', 1)
-    course = load_checked(make_course(tmp_path / "kit"))
-    org = parse(manifest_bytes_2004(course, sorted(build_files(course)))).find("cp:organizations/cp:organization", NS)
+    org = parse(build_2004(make_course(tmp_path / "kit")).files[MANIFEST]).find("cp:organizations/cp:organization", NS)
     assert outline(etree.fromstring(snippet)) == outline(org)
 
 
 @pytest.mark.parametrize("language", ["de", "pt-BR"])
 def test_other_course_languages_are_valid_lom(manifest_validator_2004, tmp_path, language):
-    course = load_checked(make_generated_course(tmp_path / "gen", "sco-per-section", language=language))
-    manifest = manifest_bytes_2004(course, sorted(build_files(course)))
+    manifest = build_2004(make_generated_course(tmp_path / "gen", "sco-per-section", language=language)).files[MANIFEST]
     assert parse(manifest).findtext("cp:metadata/lom:lom/lom:general/lom:language", namespaces=NS) == language
     assert manifest_validator_2004(manifest) == []

@@ -13,13 +13,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from coursekit import make_course, make_generated_course
+from coursekit import build_2004, make_course, make_generated_course
 from moodlesite import REQUIRE_MOODLE
 from prereqs import REQUIRE_SHARED, SHARED, require_or_skip
 
-from scorm_builder.build import build
+from scorm_builder.layout import MANIFEST
 from scorm_builder.resources import default_course_dir
-from scorm_builder.scorm2004_manifest import manifest_bytes_2004, min_normalized_measure
+from scorm_builder.scorm2004_manifest import min_normalized_measure
 
 TARBALL = SHARED / "moodle" / "moodle-4.3.0.tar.xz"
 SCORMLIB = "mod/scorm/datamodels/scormlib.php"
@@ -27,14 +27,6 @@ HARNESS = Path(__file__).parent / "php" / "moodle_parse_manifest.php"
 MAP_INFO_EXAMPLE = SHARED / "scorm2004-schemas" / "examples" / "valid_multi_sco_sequencing.xml"
 
 
-def load_checked(course_dir):
-    """The checked model of a course, from the one pipeline (no package written)."""
-    return build(course_dir, None).course
-
-
-def build_files(course):
-    """The files of the course's SCORM 2004 build: what its manifest lists."""
-    return build(course.source_dir, None, standard="scorm2004").files
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +50,13 @@ def moodle_parse(tmp_path_factory):
 @pytest.mark.parametrize("name", ["sample", "kit-sco-per-section", "gen-single-sco"])
 def test_moodle_reads_the_2004_manifest(moodle_parse, tmp_path, name):
     if name == "sample":
-        course = load_checked(default_course_dir())
+        source = default_course_dir()
     else:
         maker = make_course if name.startswith("kit-") else make_generated_course
-        course = load_checked(maker(tmp_path / name, packaging=name.split("-", 1)[1]))
-    result = moodle_parse(manifest_bytes_2004(course, sorted(build_files(course))))
+        source = maker(tmp_path / name, packaging=name.split("-", 1)[1])
+    built = build_2004(source)
+    course = built.course
+    result = moodle_parse(built.files[MANIFEST])
     assert result.returncode == 0, result.stderr or result.stdout
     parsed = json.loads(result.stdout)
     assert parsed["warnings"] == []
