@@ -63,6 +63,7 @@ class Prepared:
     env: jinja2.Environment
     labels: Mapping[str, str]
     static: Mapping[str, Path]  # package path under shared/ -> the file in a templates' static/ folder
+    scripts: tuple[str, ...]  # the runtime's scripts in load order (layout.runtime_scripts of the standard)
 
 
 def prepare(course: Course, project_templates: Path,
@@ -83,7 +84,8 @@ def prepare(course: Course, project_templates: Path,
                                    cache_dir=getattr(env.bytecode_cache, "directory", None), read=read)
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
-    for name in static_files(standard_of(course).transport):
+    transport = standard_of(course).transport
+    for name in static_files(transport):
         source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
         if source is None:
             problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
@@ -92,7 +94,8 @@ def prepare(course: Course, project_templates: Path,
             static[shared_path(name)] = source
     if split_warnings(problems)[0]:
         return None, problems
-    return Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static), problems
+    prepared = Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static, scripts=runtime_scripts(transport))
+    return prepared, problems
 
 
 def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem]:
@@ -162,7 +165,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
     problems: list[Problem] = []
     translate = label_function(labels)
     template = env.get_template(SCO_TEMPLATE)
-    scripts = runtime_scripts(standard_of(course).transport)
+    scripts = prepared.scripts
     for sco in course.scos:
         def render(sco: Sco = sco) -> bytes:
             html = template.render(
