@@ -128,7 +128,7 @@ def _fill_in(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if not 1 <= q.max_length <= FILL_IN_MAX:
         return [Problem(*at, f"max_length {q.max_length} of fill-in question '{q.id}' is outside 1-{FILL_IN_MAX}",
-                        f"SCORM 1.2 keeps {FILL_IN_MAX} characters of a fill-in response; the default is 40")]
+                        f"SCORM 2004 keeps {FILL_IN_MAX} characters of a fill-in response (1.2: 255); the default is 40")]
     if not q.answers:
         return [Problem(*at, f"fill-in question '{q.id}' has no accepted answer",
                         "list what counts as right under 'answers:', e.g. answers: [alliance, working alliance]")]
