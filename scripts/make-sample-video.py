@@ -37,7 +37,8 @@ FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
 # (background, big word, small line under it, the caption cue's text)
 CARDS = [
     ("#2d5f9a", "1  Write", "text files in a folder", "Step one: write the course as plain text files in a folder."),
-    ("#2f7d4f", "2  Preview", "scorm-builder preview", "Step two: preview it while you edit, with scorm-builder preview."),
+    ("#2f7d4f", "2  Preview", "scorm-builder preview",
+     "Step two: preview it while you edit, with scorm-builder preview."),
     ("#8a4b9a", "3  Build", "scorm-builder build", "Step three: build the SCORM package, with scorm-builder build."),
 ]
 POSTER = ("#1f4672", "Three steps", "a 6-second tour", "")

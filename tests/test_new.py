@@ -12,7 +12,6 @@ from scorm_builder.cli import cli
 from scorm_builder.load import load_course
 from scorm_builder.new import DEFAULT_ID, course_id_for, create_course, scaffold
 
-
 QUESTION_TYPES = ["single", "multiple", "true-false", "matching", "ordering", "fill-in", "numeric"]
 
 
@@ -73,7 +72,8 @@ def test_the_scaffold_quiz_shows_a_case_and_a_draw_from_a_shared_pool(tmp_path):
 def test_the_scaffold_video_is_small_and_captioned():
     media = scaffold() / "sections" / "01-getting-started" / "media"
     video = (media / "three-steps.webm").read_bytes()
-    assert video.startswith(b"\x1a\x45\xdf\xa3") and len(video) < 60_000  # EBML (WebM), made by scripts/make-sample-video.py
+    # made by scripts/make-sample-video.py; a WebM file starts with the EBML signature
+    assert video.startswith(b"\x1a\x45\xdf\xa3") and len(video) < 60_000
     captions = (media / "three-steps.vtt").read_text(encoding="utf-8")
     assert captions.startswith("WEBVTT\n") and captions.count(" --> ") == 3
     assert (media / "three-steps-poster.png").read_bytes().startswith(b"\x89PNG")
