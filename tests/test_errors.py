@@ -83,6 +83,22 @@ def media_page(body: str):
     return apply
 
 
+def quiz_section(quiz_yml: str, pools: dict[str, str] | None = None):
+    """A section '03-quiz' with a page and this quiz.yml, and shared pools/<name>.yml files (issue 14)."""
+    def apply(root: Path):
+        write(root / "sections" / "03-quiz" / "section.yml", "title: Quiz section\n")
+        write(root / "sections" / "03-quiz" / "01-page.md", "A page.\n")
+        (root / "sections" / "03-quiz" / "quiz.yml").write_text(quiz_yml, encoding="utf-8")
+        for name, text in (pools or {}).items():
+            (root / "pools").mkdir(exist_ok=True)
+            (root / "pools" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return apply
+
+
+TF = "    type: true-false\n    prompt: P\n    answer: true\n"
+POOL3 = "questions:\n" + "".join(f"  - id: p{i}\n" + TF.replace("    ", "    ", 1) for i in range(3))
+
+
 # (case id, mutation, file the error names, line, fragment of the message)
 CASES = [
     ("malformed-yaml", edit("course.yml", "title: Test course", "title: [Test course"), "course.yml", 3, "malformed YAML"),
@@ -161,6 +177,22 @@ CASES = [
     ("unknown-player-option", media_page("![Clip](media/clip.mp4 \"captions=media/clip.vtt postre=media/poster.png\")\n"), "03-media.md", 4, "unknown player option 'postre' \\(did you mean 'poster'\\?\\)"),
     ("html-img-missing-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "<img src=\"images/sqare.svg\" alt=\"\"> Some **prose**"), "01-intro.md", 4, "missing file 'images/sqare.svg' \\(did you mean 'images/square.svg'\\?\\)"),
     ("misspelt-page-link-did-you-mean", edit(str(SEC / "01-intro.md"), "Some **prose**", "See [this](02-mroe.md). Some **prose**"), "01-intro.md", 4, "'02-mroe.md' is not a page of this course \\(did you mean '02-more.md'\\?\\)"),
+    # question banks, cases and the new question types (issue 14)
+    ("pool-smaller-than-draw", quiz_section("questions:\n  - draw: 5\n    from: ethics\n", {"ethics": POOL3}), "03-quiz/quiz.yml", 2, "the draw of 5 is larger than the pool 'ethics' \\(3 units\\) \\(draw at most 3, or add questions or cases to .*pools/ethics.yml\\)"),
+    ("missing-pool-did-you-mean", quiz_section("questions:\n  - draw: 1\n    from: ethic\n", {"ethics": POOL3}), "03-quiz/quiz.yml", 3, "no pool 'ethic': .*pools/ethic.yml is missing \\(did you mean 'ethics'\\?\\)"),
+    ("draw-without-pool", quiz_section("questions:\n  - draw: 1\n"), "03-quiz/quiz.yml", 2, "a draw needs a pool: 'from:' or 'questions:'"),
+    ("case-without-questions", quiz_section("questions:\n  - type: case\n    id: lee\n    vignette: Lee, 52.\n"), "03-quiz/quiz.yml", 2, "the case 'lee' has no questions \\(add its questions under 'questions:'"),
+    ("matching-item-without-partner", quiz_section("questions:\n  - type: matching\n    prompt: P\n    pairs:\n      - item: One\n        match: A\n      - item: Two\n"), "03-quiz/quiz.yml", 7, "the matching item 'Two' has no partner \\(add 'match: ...' to the pair"),
+    ("fill-in-without-answer", quiz_section("questions:\n  - id: f\n    type: fill-in\n    prompt: P\n"), "03-quiz/quiz.yml", 2, "fill-in question 'f' has no accepted answer \\(list what counts as right under 'answers:'"),
+    ("fill-in-answer-too-long", quiz_section("questions:\n  - id: f\n    type: fill-in\n    prompt: P\n    max_length: 3\n    answers:\n      - alliance\n"), "03-quiz/quiz.yml", 7, "the accepted answer 'alliance' is longer than max_length 3 \\(the learner could not type it"),
+    ("numeric-range-wrong-way-round", quiz_section("questions:\n  - type: numeric\n    prompt: P\n    min: 45\n    max: 40\n"), "03-quiz/quiz.yml", 4, "the numeric range is the wrong way round: min 45 is above max 40 \\(swap them"),
+    ("numeric-without-answer", quiz_section("questions:\n  - type: numeric\n    prompt: P\n    min: 45\n"), "03-quiz/quiz.yml", 2, "the numeric question has no answer \\(write 'answer: 42'"),
+    ("ordering-with-one-item", quiz_section("questions:\n  - id: o\n    type: ordering\n    prompt: P\n    items: [Only]\n"), "03-quiz/quiz.yml", 2, "ordering question 'o' has 1 item\\(s\\)"),
+    ("unknown-quiz-order", quiz_section("order: random\nquestions:\n  - id: t\n" + TF), "03-quiz/quiz.yml", 1, "unknown order 'random' \\(use one of: fixed, shuffled"),
+    ("misspelt-question-type-did-you-mean", quiz_section("questions:\n  - type: ordring\n    prompt: P\n    items: [A, B]\n"), "03-quiz/quiz.yml", 2, "unknown question type 'ordring' \\(did you mean 'ordering'\\?\\)"),
+    ("key-of-another-type", quiz_section("questions:\n  - type: fill-in\n    prompt: P\n    answers: [x]\n    options: []\n"), "03-quiz/quiz.yml", 5, "unknown key 'options' in the fill-in question"),
+    ("points-and-weight", quiz_section("questions:\n  - id: t\n    points: 2\n    weight: 2\n" + TF), "03-quiz/quiz.yml", 4, "the question has both 'points' and 'weight'"),
+    ("pool-drawn-twice", quiz_section("questions:\n  - draw: 1\n    from: ethics\n  - draw: 1\n    from: ethics\n", {"ethics": POOL3}), "03-quiz/quiz.yml", 4, "the pool 'ethics' is drawn twice in this quiz"),
 ]
 
 

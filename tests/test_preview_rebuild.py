@@ -271,3 +271,26 @@ def test_warnings_do_not_stop_a_rebuild_and_travel_with_it(course):
     failed = Rebuilder(course).rebuild()
     assert not failed.ok and "1 problem (" in failed.summary  # the warning is shown, not counted
     assert {p.severity for p in failed.problems} == {"error", "warning"}
+
+
+def test_an_edit_of_a_shared_pool_rebuilds_the_quiz_that_draws_from_it(course):
+    write(course / "pools" / "bank.yml", """
+        questions:
+          - id: bank-q
+            type: true-false
+            prompt: The first wording.
+            answer: true
+        """)
+    write(course / "sections" / "01-first" / "quiz.yml", """
+        questions:
+          - draw: 1
+            from: bank
+        """)
+    rebuilder = Rebuilder(course)
+    assert rebuilder.rebuild().ok
+    pool = course / "pools" / "bank.yml"
+    pool.write_text(pool.read_text(encoding="utf-8").replace("The first wording.", "The second wording."),
+                    encoding="utf-8")
+    outcome = rebuilder.rebuild()
+    assert outcome.ok and outcome.changed == ("first/index.html",)
+    assert b"The second wording." in outcome.snapshot.files["first/index.html"]

@@ -27,8 +27,8 @@ def check_quiz(quiz: Quiz) -> list[Problem]:
         problems.append(Problem(*at, "attempts must be 0 (unlimited) or more", "e.g. attempts: 3"))
     if quiz.order not in QUIZ_ORDERS:
         problems.append(Problem(*at, f"unknown order '{quiz.order}'",
-                                f"use one of: {', '.join(QUIZ_ORDERS)} (the questions as written, or shuffled "
-                                "per attempt)"))
+                                f"use one of: {', '.join(QUIZ_ORDERS)}: the questions as written, or shuffled "
+                                "per attempt"))
     pools: dict[str, Draw] = {}
     for item in quiz.items:
         if isinstance(item, Draw):
@@ -44,8 +44,8 @@ def _draw(draw: Draw, pools: dict[str, Draw]) -> list[Problem]:
     if draw.pool in pools:
         first = pools[draw.pool].loc
         return [Problem(*at, f"the pool '{draw.pool}' is drawn twice in this quiz",
-                        f"draw once, with the sum of both counts (the first draw is at {first.path}:{first.line}): "
-                        "two draws could pick the same question")]
+                        f"draw once, with the sum of both counts: two draws could pick the same question; "
+                        f"the first draw is at {first.path}:{first.line}")]
     if draw.pool:
         pools[draw.pool] = draw
     if draw.count < 1:
@@ -63,7 +63,7 @@ def check_question(q: Question) -> list[Problem]:
     problems = []
     if q.weight < 1:
         problems.append(Problem(*at, f"question '{q.id}' has {q.weight} points",
-                                "points are whole numbers from 1 ('points: 2' counts twice as much as 1)"))
+                                "points are whole numbers from 1: 'points: 2' counts twice as much as 1"))
     if q.type == NUMERIC:  # answer, tolerance and range are checked by the loader, which knows their lines
         return problems
     check = {MATCHING: _matching, ORDERING: _ordering, FILL_IN: _fill_in}.get(q.type, _choice)
@@ -94,11 +94,11 @@ def _matching(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if len(q.pairs) > len(MATCH_ITEM_KEYS):
         return [Problem(*at, f"matching question '{q.id}' has {len(q.pairs)} items",
-                        f"SCORM 1.2 matching responses encode at most {len(MATCH_ITEM_KEYS)} items (1-9, a-z); "
+                        f"SCORM 1.2 matching responses encode at most {len(MATCH_ITEM_KEYS)} items, 1-9 and a-z; "
                         "split the question")]
     if len(q.targets) > len(CHOICE_KEYS):
         return [Problem(*at, f"matching question '{q.id}' has {len(q.targets)} different matches",
-                        f"SCORM 1.2 matching responses encode at most {len(CHOICE_KEYS)} (a-z, 0-9); "
+                        f"SCORM 1.2 matching responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; "
                         "use fewer distractors or split the question")]
     if len(q.pairs) == 1 and len(q.targets) < 2:
         return [Problem(*at, f"matching question '{q.id}' has one pair and nothing to choose from",
@@ -110,7 +110,7 @@ def _ordering(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if len(q.options) > SEQUENCE_MAX:
         return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} items",
-                        f"SCORM 1.2 sequencing responses encode at most {SEQUENCE_MAX} (a-z, 0-9); split the question")]
+                        f"SCORM 1.2 sequencing responses encode at most {SEQUENCE_MAX}, a-z and 0-9; split the question")]
     if len(q.options) < 2:
         return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} item(s)",
                         "list at least two items under 'items:', in the right order")]
@@ -128,7 +128,7 @@ def _fill_in(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if not 1 <= q.max_length <= FILL_IN_MAX:
         return [Problem(*at, f"max_length {q.max_length} of fill-in question '{q.id}' is outside 1-{FILL_IN_MAX}",
-                        f"SCORM 2004 keeps {FILL_IN_MAX} characters of a fill-in response (1.2: 255); the default is 40")]
+                        f"SCORM 2004 keeps {FILL_IN_MAX} characters of a fill-in response, 1.2 keeps 255; the default is 40")]
     if not q.answers:
         return [Problem(*at, f"fill-in question '{q.id}' has no accepted answer",
                         "list what counts as right under 'answers:', e.g. answers: [alliance, working alliance]")]

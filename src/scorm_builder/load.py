@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .assets import AssetCollector
 from .caches import SectionStore, Uncached
-from .load_quiz import load_quiz
+from .load_quiz import POOLS_DIR, load_quiz
 from .markdown import MarkdownRenderer
 from .media import MediaCollector, html_media
 from .model import DEFAULT_STANDARD, PACKAGING_PER_SECTION, Course, Loc, Page, Section
@@ -92,14 +92,16 @@ class SectionCache:
     """Sections loaded earlier, reused while none of their files changed (the preview's fast rebuild).
 
     The key of a section is the stat (name, size, mtime) of every file below its folder (or of its
-    .md and .quiz.yml files) plus whether raw HTML is allowed, which changes how Markdown renders.
+    .md and .quiz.yml files) and of the course's shared pools, plus whether raw HTML is allowed,
+    which changes how Markdown renders.
     """
 
     def __init__(self):
         self._entries: dict[Path, tuple[tuple, Section | None, list[Problem]]] = {}
 
     def get(self, entry: Path, allow_raw_html: bool, load) -> tuple[Section | None, list[Problem]]:
-        key = (allow_raw_html, _fingerprint(entry))
+        pools = entry.parent.parent / POOLS_DIR  # a quiz may draw from the course's shared pools
+        key = (allow_raw_html, _fingerprint(entry), _fingerprint(pools) if pools.is_dir() else ())
         cached = self._entries.get(entry)
         if cached is not None and cached[0] == key:
             return cached[1], cached[2]

@@ -209,7 +209,7 @@ class _Reader:
         if (f["from"] is None) == (f["questions"] is None):
             if "questions" not in f.invalid and "from" not in f.invalid:
                 self.problems.append(Problem(loc.path, loc.line, "a draw needs a pool: 'from:' or 'questions:'",
-                                             f"name a shared pool ('from: ethics' reads {POOLS_DIR}/ethics.yml), "
+                                             f"name a shared pool, e.g. 'from: ethics' for {POOLS_DIR}/ethics.yml, "
                                              "or list the questions to draw from under 'questions:', not both"))
             return None
         if f["from"] is not None:
@@ -233,7 +233,7 @@ class _Reader:
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"pools are files in {POOLS_DIR}/ of the course folder: "
                     + (f"known pools: {', '.join(known)}" if known else f"create {POOLS_DIR}/{name}.yml"))
-            self.problems.append(Problem(at.path, at.line, f"no pool '{name}' ({display_path(path)})", hint))
+            self.problems.append(Problem(at.path, at.line, f"no pool '{name}': {display_path(path)} is missing", hint))
             return None
         loaded = read_yaml_file(path, self.problems)
         if loaded is None:
@@ -280,7 +280,7 @@ class _Reader:
             return None
         if f["points"] is not None and f["weight"] is not None:
             self.problems.append(Problem(loc.path, f.at("weight").line, "the question has both 'points' and 'weight'",
-                                         "keep 'points' ('weight' is its older name)"))
+                                         "keep 'points': 'weight' is its older name"))
         points = f["points"] if f["points"] is not None else f["weight"] if f["weight"] is not None else 1
         prompt = self.rendered(f["prompt"] or "", f.at("prompt"))
         base: dict[str, Any] = dict(id=f["id"] or default_id, type=kind, prompt_html=prompt.html,
@@ -297,7 +297,10 @@ class _Reader:
         results: dict[str, Any] = dict(feedback_right_html=self.block(f, "feedback_right"),
                        feedback_wrong_html=self.block(f, "feedback_wrong"))
         if kind == MATCHING:
-            pairs, targets = self.matching(f, loc)
+            found = self.matching(f, loc)
+            if found is None:  # a pair without its partner was reported; counting the pairs would repeat it
+                return None
+            pairs, targets = found
             return Question(**base, **results, options=(), pairs=pairs, targets=targets)
         if kind == ORDERING:
             return Question(**base, **results, options=self.ordering(f))
@@ -342,7 +345,7 @@ class _Reader:
                                   correct=bool(of["correct"]), feedback_html=self.block(of, "feedback"), loc=oloc))
         return options, typed
 
-    def matching(self, f: Fields, loc: Loc) -> tuple[tuple[Pair, ...], tuple[Target, ...]]:
+    def matching(self, f: Fields, loc: Loc) -> tuple[tuple[Pair, ...], tuple[Target, ...]] | None:
         raw_pairs = f["pairs"] or []
         if not raw_pairs and "pairs" not in f.invalid:
             self.problems.append(Problem(loc.path, loc.line, "the matching question has no 'pairs'",
@@ -356,10 +359,12 @@ class _Reader:
                 targets[text] = Target(key=key, text=text, loc=at)
             return targets[text].key
 
-        pairs = []
+        pairs, complete = [], True
         for i, raw in enumerate(raw_pairs):
             ploc = Loc(loc.path, line_of_item(raw_pairs, i, loc.line))
             pf = Fields(raw, PAIR_SPECS, ploc, "the pair", self.problems)
+            if pf["item"] is None or pf["match"] is None or not pf["match"].strip():
+                complete = False
             if pf["item"] is None:
                 continue
             if pf["match"] is None or not pf["match"].strip():
@@ -374,7 +379,7 @@ class _Reader:
                               loc=ploc))
         for text in f["distractors"] or []:
             target(text, f.at("distractors"))
-        return tuple(pairs), tuple(targets.values())
+        return (tuple(pairs), tuple(targets.values())) if complete else None
 
     def ordering(self, f: Fields) -> tuple[Option, ...]:
         raw_items = f["items"] or []
@@ -407,7 +412,7 @@ class _Reader:
         if answer is None and (low is None or high is None):
             if not {"answer", "min", "max"} & f.invalid:
                 self.problems.append(Problem(loc.path, loc.line, "the numeric question has no answer",
-                                             "write 'answer: 42' (with 'tolerance: 0.5' if near is right), "
+                                             "write 'answer: 42', with 'tolerance: 0.5' if near is right, "
                                              "or a range with 'min:' and 'max:'"))
             return None
         if answer is not None and (low is not None or high is not None):
