@@ -47,11 +47,14 @@ class BuildResult:
     def summary(self) -> str:
         scos = self.course.scos
         pages = sum(len(s.pages) for s in self.course.sections)
-        questions = sum(len(s.questions) for s in scos)
+        quizzes = [s.quiz for s in self.course.sections if s.quiz]
+        questions = sum(len(q.questions) for q in quizzes)
+        shown = sum(q.attempt_size for q in quizzes)
+        drawn = f" ({shown} per attempt, drawn from pools)" if shown != questions else ""
         warned = f", {len(self.warnings)} warning(s)" if self.warnings else ""
         media = "".join(f"\n  {name}: {_size(size)}" for name, size in media_files(self.files))
         return (f"built {self.zip_path} from {display_path(self.course.source_dir)}: {len(scos)} SCO(s), "
-                f"{pages} page(s), {questions} question(s), {self.size / 1024:.1f} KB{warned}{media}")
+                f"{pages} page(s), {questions} question(s){drawn}, {self.size / 1024:.1f} KB{warned}{media}")
 
 
 def build(course_dir: Path, out_dir: Path | None, templates: Path | None = None, *, caches: Caches = NO_CACHES,

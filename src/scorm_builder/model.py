@@ -261,6 +261,14 @@ class Quiz:
         return tuple(q for u in self.units for q in unit_questions(u))
 
     @property
+    def attempt_size(self) -> int:
+        """How many questions an attempt shows: the most, when the units a draw picks from differ in
+        size (the runtime states each attempt's own number)."""
+        return sum(sum(len(unit_questions(u)) for u in g.units) if g.count is None else
+                   sum(sorted((len(unit_questions(u)) for u in g.units), reverse=True)[: g.count])
+                   for g in self.groups)
+
+    @property
     def draws(self) -> tuple[Draw, ...]:
         return tuple(i for i in self.items if isinstance(i, Draw))
 

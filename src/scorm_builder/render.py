@@ -155,13 +155,6 @@ def answer_template(q: Question) -> str:
     return ANSWER_TEMPLATES[q.type]
 
 
-def quiz_size(quiz: Quiz) -> int:
-    """How many questions an attempt shows (the most, when the units of a draw differ in size); the
-    runtime states the attempt's own number."""
-    return sum(sum(len(unit_questions(u)) for u in g.units) if g.count is None else
-               sum(sorted((len(unit_questions(u)) for u in g.units), reverse=True)[: g.count]) for g in quiz.groups)
-
-
 def number_function(language: str):
     """``number(x)`` for templates: as the course language writes numbers (Babel, imported when used)."""
     def number(value: float) -> str:
@@ -236,7 +229,8 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
                 title_of=lambda slot: slot_title(slot, labels), page_parts=page_parts,
-                is_case=lambda unit: isinstance(unit, Case), answer_template=answer_template, quiz_size=quiz_size,
+                is_case=lambda unit: isinstance(unit, Case), answer_template=answer_template,
+                quiz_size=lambda quiz: quiz.attempt_size,
                 number=numbers,
             )
             return link_pages(html, sco).encode("utf-8")
