@@ -1,5 +1,6 @@
-/* scorm-builder learner runtime: quiz scoring, retries and option order, as pure functions of the
-   page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and "Retries". */
+/* scorm-builder learner runtime: quiz scoring, retries, the draw and the seeded orders, as pure
+   functions of the page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and
+   "Retries"; contract of issue 14, sections 3 and 5 (draws, credit per type). */
 (function (root, factory) {
   var scoring = factory();
   if (typeof module === "object" && module.exports) module.exports = scoring;
@@ -7,10 +8,75 @@
 })(this, function () {
   "use strict";
 
+  /* Fill-in answers compare as NFC, trimmed, white space runs as one space, lower case (the course
+     language's rules) unless case sensitive. */
+  function normalizeText(text, caseSensitive, language) {
+    var s = String(text);
+    if (s.normalize) s = s.normalize("NFC");
+    s = s.replace(/\s+/g, " ").trim();
+    if (caseSensitive) return s;
+    try { return s.toLocaleLowerCase(language || undefined); } catch (e) { return s.toLowerCase(); }
+  }
+
+  /* A typed number: spaces removed, one "," accepted as the decimal point, "\u2212" as minus; NaN
+     when it is not a plain decimal number. */
+  function parseNumber(text) {
+    var s = String(text).replace(/\s+/g, "").replace(/^\u2212/, "-");
+    if (s.indexOf(".") < 0 && s.split(",").length === 2) s = s.replace(",", ".");
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
+  }
+
+  /* A number as plain decimal text (never an exponent), as the LMS gets it. */
+  function numberText(x) {
+    var s = String(x);
+    return /e/.test(s) ? x.toFixed(20).replace(/\.?0+$/, "") : s;
+  }
+
+  function same(a, b) { return a.length === b.length && a.every(function (k, i) { return k === b[i]; }); }
+
+  /* The credit of an answer, 0..1 (1: right). ``partial``: multiple and matching score the right
+     fraction. ``language``: the course's, for the lower case of fill-in answers. */
+  function credit(question, answer, partial, language) {
+    var c = question.correct, n, x, tol;
+    answer = answer || [];
+    if (!answer.length) return 0;
+    switch (question.type) {
+      case "matching":
+        n = c.filter(function (k, i) { return answer[i] === k; }).length;
+        return n === c.length ? 1 : partial ? n / c.length : 0;
+      case "ordering":
+        return same(answer, c) ? 1 : 0;
+      case "fill-in":
+        return matchedAnswer(question, answer, language) >= 0 ? 1 : 0;
+      case "numeric":
+        x = parseNumber(answer[0]);
+        tol = 1e-9 * Math.max(1, Math.abs(question.min), Math.abs(question.max)); // float noise only
+        return x >= question.min - tol && x <= question.max + tol ? 1 : 0;
+    }
+    n = answer.filter(function (k) { return c.indexOf(k) >= 0; }).length;
+    if (n === c.length && answer.length === n) return 1;
+    return partial && question.type === "multiple" ? Math.max(0, (n - (answer.length - n)) / c.length) : 0;
+  }
+
+  /* The index of the accepted fill-in answer that the text matches, or -1. */
+  function matchedAnswer(question, answer, language) {
+    var t = normalizeText(answer[0] || "", question.caseSensitive, language);
+    for (var i = 0; i < question.answers.length; i++) {
+      if (t && normalizeText(question.answers[i], question.caseSensitive, language) === t) return i;
+    }
+    return -1;
+  }
+
   /* A question is right only when the chosen set equals the correct set (no partial credit). */
-  function isRight(question, chosen) {
-    return chosen.length === question.correct.length &&
-      question.correct.every(function (k) { return chosen.indexOf(k) >= 0; });
+  function isRight(question, chosen) { return credit(question, chosen, false) === 1; }
+
+  /* Answered enough to be submitted: every matching item matched; text not blank (a numeric answer
+     that is not a number is refused apart, with its own message). */
+  function answered(question, answer) {
+    if (!answer || !answer.length) return false;
+    if (question.type === "matching") return answer.length === question.items.length && answer.every(Boolean);
+    if (question.type === "fill-in" || question.type === "numeric") return /\S/.test(answer[0]);
+    return true;
   }
 
   /* A score in 0..100 with at most two decimals, as the text reported to the LMS. */
@@ -18,15 +84,20 @@
 
   function allIndexes(data) { return data.quizzes.map(function (_, qi) { return qi; }); }
 
-  /* Weighted score of some quizzes: {got, total, right, count, raw}. */
+  /* The attempt whose draw and orders are shown: the one submitted, else the one under way. */
+  function attemptOf(q) { return Math.max(0, q.submitted ? q.used - 1 : q.used); }
+
+  /* Weighted score of some quizzes over their drawn questions: {got, total, right, count, raw}. */
   function tally(data, st, list) {
     var t = { got: 0, total: 0, right: 0, count: 0 };
     list.forEach(function (qi) {
-      data.quizzes[qi].questions.forEach(function (question, i) {
-        var ok = isRight(question, st.quizzes[qi].answers[i]);
+      var quiz = data.quizzes[qi], q = st.quizzes[qi];
+      drawn(quiz, st.seed, qi, attemptOf(q)).forEach(function (i) {
+        var question = quiz.questions[i], c = credit(question, q.answers[i], quiz.partial, data.language);
         t.total += question.weight;
         t.count += 1;
-        if (ok) { t.got += question.weight; t.right += 1; }
+        t.got += question.weight * c;
+        if (c === 1) t.right += 1;
       });
     });
     t.raw = scoreText(t.got, t.total);
@@ -88,9 +159,41 @@
     return out;
   }
 
+  /* The units shown in an attempt, in display order (contract 14, section 3): each group's units,
+     or ``count`` of them drawn (then in pool order); the whole list shuffled when order is
+     "shuffled". Page data without units: every question is its own unit. */
+  function drawnUnits(quiz, seed, qi, attempt) {
+    var units = quiz.units || quiz.questions.map(function (_, i) { return [i]; });
+    var groups = quiz.groups || [{ count: null, units: units.map(function (_, u) { return u; }) }];
+    var list = [];
+    groups.forEach(function (g, gi) {
+      var pick = g.units;
+      if (g.count !== null && g.count !== undefined) {
+        pick = shuffled(g.units, seed, qi, attempt, 1000 + gi).slice(0, g.count);
+        pick = g.units.filter(function (u) { return pick.indexOf(u) >= 0; });
+      }
+      list = list.concat(pick);
+    });
+    return quiz.order === "shuffled" ? shuffled(list, seed, qi, attempt, 999) : list;
+  }
+
+  /* The question indexes shown in an attempt, in display order. */
+  function drawn(quiz, seed, qi, attempt) {
+    var units = quiz.units || [];
+    return [].concat.apply([], drawnUnits(quiz, seed, qi, attempt).map(function (u) { return units[u] || [u]; }));
+  }
+
+  /* The first arrangement of an ordering question: seeded, never already the correct order. */
+  function initialOrder(question, seed, qi, attempt, questionIndex) {
+    var keys = shuffled(question.keys, seed, qi, attempt, questionIndex);
+    return keys.length > 1 && same(keys, question.correct) ? keys.slice(1).concat(keys[0]) : keys;
+  }
+
   return {
-    isRight: isRight, scoreText: scoreText, allIndexes: allIndexes, tally: tally, quizPassed: quizPassed,
-    scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone, result: result,
-    shuffled: shuffled
+    isRight: isRight, credit: credit, matchedAnswer: matchedAnswer, answered: answered, normalizeText: normalizeText,
+    parseNumber: parseNumber, numberText: numberText, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
+    quizPassed: quizPassed, scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone,
+    result: result, shuffled: shuffled, attemptOf: attemptOf, drawnUnits: drawnUnits, drawn: drawn,
+    initialOrder: initialOrder
   };
 });
