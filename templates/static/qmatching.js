@@ -1,0 +1,58 @@
+/* scorm-builder learner runtime: matching questions (ScormBuilder.qtypes.matching; the hooks are
+   described at the top of runtime.js). Each item has a <select> of the targets; the answer is the
+   target key per item, "" for an item not matched yet, [] when none is. Contract 14, section 7. */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) { module.exports = factory(require("./scoring.js")); return; }
+  var SB = root.ScormBuilder = root.ScormBuilder || {};
+  (SB.qtypes = SB.qtypes || {}).matching = factory(SB.scoring).matching;
+})(this, function (scoring) {
+  "use strict";
+
+  function $(sel, from) { return from.querySelector(sel); }
+  function row(parts, k) { return $('.sb-match[data-item="' + k + '"]', parts.fs); }
+  function select(parts, k) { var r = row(parts, k); return r && $("select", r); }
+
+  var matching = {
+    setup: function () { /* the selects' change events reach the form's listener */ },
+
+    read: function (parts, question) {
+      var a = question.items.map(function (k) { var s = select(parts, k); return s ? s.value : ""; });
+      return a.some(Boolean) ? a : [];
+    },
+
+    /* Targets in the seeded order when the quiz shuffles (the same in every select); after submit,
+       each item's verdict, with the right target when the learner's is not. */
+    show: function (parts, question, answer, view) {
+      question.items.forEach(function (k, i) {
+        var r = row(parts, k), sel = r && $("select", r);
+        if (!sel) return;
+        if (view.shuffle) {
+          scoring.shuffled(question.targets, view.seed, view.quiz, view.attempt, view.index).forEach(function (t) {
+            var o = $('option[value="' + t + '"]', sel);
+            if (o) sel.appendChild(o);
+          });
+        }
+        sel.value = answer[i] || "";
+        sel.disabled = view.locked;
+        var ok = answer[i] === question.correct[i], right = $('option[value="' + question.correct[i] + '"]', sel);
+        r.className = "sb-match" + (view.submitted ? (ok ? " sb-right" : " sb-wrong") : "");
+        var fb = $('.sb-feedback[data-item="' + k + '"]', parts.fs), verdict = fb && $(".sb-verdict", fb);
+        if (verdict) {
+          verdict.textContent = ok ? view.L("verdict_item_right")
+            : view.L("verdict_item_wrong", { target: right ? right.textContent.trim() : "" });
+        }
+        if (fb) fb.hidden = !view.submitted;
+      });
+    },
+
+    /* The interaction: [item, target] pairs, unmatched items left out. */
+    record: function (question, answer) {
+      function pairs(keys) {
+        return question.items.map(function (k, i) { return [k, keys[i]]; }).filter(function (p) { return p[1]; });
+      }
+      return { type: "matching", response: pairs(answer), correct: pairs(question.correct) };
+    }
+  };
+
+  return { matching: matching };
+});
