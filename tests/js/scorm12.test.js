@@ -96,8 +96,8 @@ test("interactions continue from _count in the 1.2 vocabulary", () => {
   const lms = fakeLms({ "cmi.interactions._count": "3" });
   const t = makeTransport(lms.win);
   t.connect();
-  t.interactions([{ id: "q1", type: "single", chosen: ["a"], correct: ["b"], right: false, weight: 2 },
-    { id: "q2", type: "true-false", chosen: ["t"], correct: ["t"], right: true, weight: 1 }], Date.now() - 65000);
+  t.interactions([{ id: "q1", type: "single", response: ["a"], correct: ["b"], right: false, weight: 2 },
+    { id: "q2", type: "true-false", response: ["t"], correct: ["t"], right: true, weight: 1 }], Date.now() - 65000);
   assert.equal(lms.store["cmi.interactions.3.id"], "q1");
   assert.equal(lms.store["cmi.interactions.3.type"], "choice");
   assert.equal(lms.store["cmi.interactions.3.result"], "wrong");
