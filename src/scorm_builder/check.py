@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .assets import SUFFIX_RE
+from .check_quiz import check_quiz
 from .labels import LANGUAGE_RE
 from .layout import MEDIA_DIR, RESERVED_FOLDERS, SCO_TO_ROOT
 from .media import TRANSCRIPT_SUFFIXES, VIDEO, html_media, is_webvtt
@@ -17,8 +18,6 @@ from .model import (
     PACKAGING_PER_SECTION,
     PACKAGING_SINGLE_SCO,
     QUIZ_PAGE_ID,
-    SINGLE,
-    TRUE_FALSE,
     AssetRef,
     Course,
     Loc,
@@ -27,7 +26,7 @@ from .model import (
     Section,
 )
 from .problems import Problem, display_path
-from .scorm12 import CHOICE_KEYS, IDENTIFIER_MAX
+from .scorm12 import IDENTIFIER_MAX
 from .standards import SCORM2004, STANDARDS, standard_of
 from .suspend import SavedState, saved_states
 
@@ -51,6 +50,7 @@ def check_course(course: Course, states: Mapping[str, SavedState] | None = None)
     problems += _media(course)
     problems += _page_links(course)
     problems += _bookmarks(course)
+    problems += _pools_per_sco(course)
     linked = {ref.source for section in course.sections for ref in _refs(section) if ref.source is not None}
     problems += _escaping_symlinks(course.source_dir, linked)
     problems += _suspend_data(course, states if states is not None else saved_states(course))
@@ -144,8 +144,12 @@ def _ids(course: Course) -> list[Problem]:
                                         f"already used at {pages[page.id].path}:{pages[page.id].line}; "
                                         "rename the file or set 'id:'"))
             pages.setdefault(page.id, page.loc)
+        for case in section.quiz.cases if section.quiz else ():
+            problems += check_id(case.id, "case", case.loc)
         for q in section.quiz.questions if section.quiz else ():
             problems += check_id(q.id, "question", q.loc)
+            if q.id in questions and questions[q.id].loc == q.loc:
+                continue  # the same question of a shared pool, drawn by another section's quiz
             if q.id in questions:
                 first = questions[q.id].loc
                 problems.append(Problem(q.loc.path, q.loc.line, f"duplicate question id '{q.id}'",
@@ -155,44 +159,29 @@ def _ids(course: Course) -> list[Problem]:
     return problems
 
 
+def _pools_per_sco(course: Course) -> list[Problem]:
+    """A shared pool drawn by two quizzes of one SCO could show a question twice, under one interaction id."""
+    problems = []
+    for sco in course.scos:
+        drawn: dict[str, Loc] = {}
+        for section in sco.sections:
+            quiz_pools = {d.pool: d.loc for d in section.quiz.draws if d.pool} if section.quiz else {}
+            for pool, loc in quiz_pools.items():
+                if pool in drawn:
+                    first = drawn[pool]
+                    problems.append(Problem(loc.path, loc.line, f"the pool '{pool}' is drawn by two quizzes of one SCO",
+                                            f"the other draw is at {first.path}:{first.line}: use 'packaging: "
+                                            f"{PACKAGING_PER_SECTION}', or give each quiz a pool of its own"))
+                drawn.setdefault(pool, loc)
+    return problems
+
+
 def _section(section: Section) -> list[Problem]:
     problems: list[Problem] = []
     if not section.pages and not (section.quiz and section.quiz.questions):
         problems.append(Problem(section.loc.path, section.loc.line, f"section '{section.id}' is empty",
                                 "add a Markdown page such as 01-introduction.md, or a quiz.yml"))
-    if section.quiz is None:
-        return problems
-    quiz = section.quiz
-    if quiz.attempts < 0:
-        problems.append(Problem(quiz.loc.path, quiz.loc.line, "attempts must be 0 (unlimited) or more",
-                                "e.g. attempts: 3"))
-    for q in quiz.questions:
-        problems += _question(q)
-    return problems
-
-
-def _question(q: Question) -> list[Problem]:
-    at = (q.loc.path, q.loc.line)
-    correct = len(q.correct_keys)
-    if q.type == TRUE_FALSE:
-        return []
-    if len(q.options) > len(CHOICE_KEYS):
-        return [Problem(*at, f"question '{q.id}' has {len(q.options)} options",
-                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; "
-                        "split the question")]
-    problems = []
-    if len(q.options) < 2:
-        problems.append(Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
-                                "give it at least two options under 'options:', each '- text: ...'"))
-    elif correct == 0:
-        problems.append(Problem(*at, f"question '{q.id}' has no correct option",
-                                "mark the right option with 'correct: true'"))
-    elif q.type == SINGLE and correct > 1:
-        problems.append(Problem(*at, f"single-choice question '{q.id}' has {correct} correct options",
-                                "mark exactly one option 'correct: true', or use 'type: multiple'"))
-    if q.weight < 1:
-        problems.append(Problem(*at, f"question '{q.id}' has weight {q.weight}", "weights are whole numbers from 1"))
-    return problems
+    return problems + (check_quiz(section.quiz) if section.quiz else [])
 
 
 def _assets(course: Course) -> list[Problem]:
@@ -267,8 +256,9 @@ def _players(section: Section) -> list[Media]:
     found = [m for page in section.pages for m in page.media]
     quiz = section.quiz
     for q in quiz.questions if quiz else ():
-        texts = [q.prompt_html, q.rationale_html] + [t for o in q.options for t in (o.html, o.feedback_html)]
-        found += [m for text in texts for m in html_media(text, "", q.loc, list(quiz.assets if quiz else ()))]
+        found += [m for text in q.texts for m in html_media(text, "", q.loc, list(quiz.assets if quiz else ()))]
+    for case in quiz.cases if quiz else ():
+        found += html_media(case.vignette_html, "", case.loc, list(quiz.assets if quiz else ()))
     return found
 
 

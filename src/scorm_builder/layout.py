@@ -10,6 +10,8 @@ The project's ``templates/`` and ``course_src/`` folders are found by ``resource
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 MANIFEST = "imsmanifest.xml"
 SCO_PAGE = "index.html"  # the launch page inside each SCO folder
 SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
@@ -18,16 +20,26 @@ STATIC_DIR = "static"  # the templates' folder holding STATIC_FILES
 STYLE_SHEET = "style.css"
 
 
-def runtime_scripts(transport: str) -> tuple[str, ...]:
-    """The runtime's scripts in load order: codec and scoring (pure), the API session (lmsapi.js) and
-    the LMS transport of the package's standard (standards.py), then runtime.js, which drives the
-    page (docs/runtime.md)."""
-    return ("codec.js", "scoring.js", "lmsapi.js", transport, "runtime.js")
+# The question types whose controls need a script of their own (templates/static); the choice types
+# are runtime.js's. Keys are model.QUESTION_TYPES (model imports this module, so they are spelt here).
+QUESTION_SCRIPTS = {"matching": "qmatching.js", "ordering": "qordering.js", "fill-in": "qtext.js",
+                    "numeric": "qtext.js"}
 
 
-def static_files(transport: str) -> tuple[str, ...]:
-    """The templates' static/ files a package ships in shared/: only the transport it uses."""
-    return (*runtime_scripts(transport), STYLE_SHEET)
+def runtime_scripts(transport: str, question_types: Iterable[str] = ()) -> tuple[str, ...]:
+    """The runtime's scripts in load order: codec and scoring (pure), the controls of the question
+    types the course uses, the API session (lmsapi.js) and the LMS transport of the package's
+    standard (standards.py), then runtime.js, which drives the page (docs/runtime.md)."""
+    used = set(question_types)
+    controls = tuple(dict.fromkeys(script for kind, script in QUESTION_SCRIPTS.items() if kind in used))
+    return ("codec.js", "scoring.js", *controls, "lmsapi.js", transport, "runtime.js")
+
+
+def static_files(transport: str, question_types: Iterable[str] = ()) -> tuple[str, ...]:
+    """The templates' static/ files a package ships in shared/: only the transport and controls it uses."""
+    return (*runtime_scripts(transport, question_types), STYLE_SHEET)
+
+
 RESERVED_FOLDERS = frozenset({SHARED_DIR, MEDIA_DIR})  # package folders the builder writes itself
 
 

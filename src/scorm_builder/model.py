@@ -23,7 +23,16 @@ QUIZ_PAGE_ID = "quiz"  # the quiz page's id in bookmarks: "<section id>/quiz"
 SINGLE = "single"
 MULTIPLE = "multiple"
 TRUE_FALSE = "true-false"
-QUESTION_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE)
+MATCHING = "matching"
+ORDERING = "ordering"
+FILL_IN = "fill-in"
+NUMERIC = "numeric"
+CHOICE_TYPES = (SINGLE, MULTIPLE, TRUE_FALSE)  # answered by ticking options (Question.options)
+QUESTION_TYPES = (*CHOICE_TYPES, MATCHING, ORDERING, FILL_IN, NUMERIC)
+CASE = "case"  # not a question type: a case set (Case) in a quiz's or pool's questions list
+ORDER_FIXED = "fixed"
+ORDER_SHUFFLED = "shuffled"
+QUIZ_ORDERS = (ORDER_FIXED, ORDER_SHUFFLED)
 
 
 @dataclass(frozen=True)
@@ -108,34 +117,156 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Pair:
+    """One item of a matching question and the target it matches."""
+
+    key: str  # the item's response character (scorm12.MATCH_ITEM_KEYS)
+    html: str  # the item, inline HTML
+    target: str  # the key of its Target
+    feedback_html: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target of a matching question, shown as plain text in a <select>."""
+
+    key: str  # scorm12.CHOICE_KEYS
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An accepted answer of a fill-in question."""
+
+    text: str
+    feedback_html: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Question:
-    """One quiz question, its texts already rendered to HTML."""
+    """One quiz question, its texts already rendered to HTML. Which fields a type uses:
+
+    single, multiple, true-false  options (true-false: key "t" and "f")
+    ordering                      options: the items in the right order, all correct
+    matching                      pairs and targets (the pairs' targets, then distractors)
+    fill-in                       answers, case_sensitive, max_length
+    numeric                       minimum, maximum (equal for an exact answer), max_length
+    """
 
     id: str
     type: str  # one of QUESTION_TYPES
     prompt_html: str
     prompt_inline_html: str | None  # the prompt without its <p> when it is one paragraph, for the <legend>
-    options: tuple[Option, ...]  # true-false questions have two: key "t" and "f"
+    options: tuple[Option, ...]
     rationale_html: str
-    weight: int
+    weight: int  # its points
     loc: Loc
+    pairs: tuple[Pair, ...] = ()
+    targets: tuple[Target, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    case_sensitive: bool = False
+    max_length: int = 0  # fill-in and numeric: the longest answer the learner can type
+    minimum: float = 0.0
+    maximum: float = 0.0
+    feedback_right_html: str = ""  # matching, ordering, fill-in, numeric
+    feedback_wrong_html: str = ""
 
     @property
     def correct_keys(self) -> tuple[str, ...]:
         return tuple(o.key for o in self.options if o.correct)
 
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Every HTML text of the question (for the checks that read them, such as media)."""
+        return (self.prompt_html, self.rationale_html, self.feedback_right_html, self.feedback_wrong_html,
+                *(t for o in self.options for t in (o.html, o.feedback_html)),
+                *(t for p in self.pairs for t in (p.html, p.feedback_html)),
+                *(a.feedback_html for a in self.answers))
+
+
+@dataclass(frozen=True)
+class Case:
+    """A case set: one vignette and the questions about it, shown together and drawn as one unit."""
+
+    id: str
+    title: str
+    vignette_html: str
+    questions: tuple[Question, ...]
+    loc: Loc
+
+
+Unit = Question | Case  # what a quiz shows together, and what a draw picks
+
+
+def unit_questions(unit: Unit) -> tuple[Question, ...]:
+    return unit.questions if isinstance(unit, Case) else (unit,)
+
+
+@dataclass(frozen=True)
+class Draw:
+    """``count`` units drawn per attempt from a pool: a shared pools/<name>.yml or one written in the quiz."""
+
+    count: int
+    pool: str  # the shared pool's name, "" for one written in the quiz
+    units: tuple[Unit, ...]
+    loc: Loc
+    pool_loc: Loc  # where the pool's questions are written
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive units of a quiz shown together: all of them (``count`` None), or ``count`` drawn."""
+
+    count: int | None
+    units: tuple[Unit, ...]
+
 
 @dataclass(frozen=True)
 class Quiz:
-    """A section's quiz, from its quiz.yml."""
+    """A section's quiz, from its quiz.yml: questions, cases and draws in the author's order."""
 
-    questions: tuple[Question, ...]
+    items: tuple[Question | Case | Draw, ...]
     shuffle: bool
     attempts: int  # 0 means unlimited
     title: str
     assets: tuple[AssetRef, ...]
     loc: Loc
     page_links: tuple[PageLink, ...] = ()
+    order: str = ORDER_FIXED  # QUIZ_ORDERS: the units in the author's order, or shuffled per attempt
+    partial_credit: bool = False  # multiple and matching earn the fraction they got right
+
+    @cached_property
+    def groups(self) -> tuple[Group, ...]:
+        out: list[Group] = []
+        for item in self.items:
+            if isinstance(item, Draw):
+                out.append(Group(count=item.count, units=item.units))
+            elif out and out[-1].count is None:
+                out[-1] = Group(count=None, units=out[-1].units + (item,))
+            else:
+                out.append(Group(count=None, units=(item,)))
+        return tuple(out)
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Every unit the quiz can show, in the author's order (a pool's units where its draw is)."""
+        return tuple(u for g in self.groups for u in g.units)
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question the quiz can show, in the author's order: the page holds them all."""
+        return tuple(q for u in self.units for q in unit_questions(u))
+
+    @property
+    def draws(self) -> tuple[Draw, ...]:
+        return tuple(i for i in self.items if isinstance(i, Draw))
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return tuple(u for u in self.units if isinstance(u, Case))
 
 
 @dataclass(frozen=True)

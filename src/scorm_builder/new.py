@@ -1,7 +1,8 @@
 """``scorm-builder new DIR``: start a course from the scaffold, a small working course in scaffold/.
 
-The scaffold is plain course files (a course.yml, a section folder with two pages, an image and a
-quiz with one question of each type, and a one-file section), copied as they are. Only the course
+The scaffold is plain course files (a course.yml, a section folder with two pages, an image, a
+captioned video and a quiz, a one-file section with its quiz, and a shared question pool in pools/;
+the two quizzes show every question type, a case set and a draw), copied as they are. Only the course
 id changes: it is taken from the folder name, so two new courses do not share manifest identifiers.
 """
 from __future__ import annotations

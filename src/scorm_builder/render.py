@@ -24,7 +24,20 @@ from .caches import RenderStore
 from .labels import LANGUAGE_RE, check_language, fill, read_labels_at, resolve_labels, runtime_labels
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .media import page_parts
-from .model import Course, Sco, Slot
+from .model import (
+    CHOICE_TYPES,
+    FILL_IN,
+    MATCHING,
+    NUMERIC,
+    ORDERING,
+    Case,
+    Course,
+    Question,
+    Quiz,
+    Sco,
+    Slot,
+    unit_questions,
+)
 from .problems import Problem, ProblemsError, display_path, split_warnings
 from .standards import standard_of
 from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
@@ -85,7 +98,8 @@ def prepare(course: Course, project_templates: Path,
     problems += compile_templates(env, dirs)
     static: dict[str, Path] = {}
     transport = standard_of(course).transport
-    for name in static_files(transport):
+    kinds = sorted({q.type for s in course.sections if s.quiz for q in s.quiz.questions})
+    for name in static_files(transport, kinds):
         source = next((d / STATIC_DIR / name for d in dirs if (d / STATIC_DIR / name).is_file()), None)
         if source is None:
             problems.append(Problem(display_path(project_templates / STATIC_DIR / name), 0, "runtime file missing",
@@ -94,7 +108,8 @@ def prepare(course: Course, project_templates: Path,
             static[shared_path(name)] = source
     if split_warnings(problems)[0]:
         return None, problems
-    prepared = Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static, scripts=runtime_scripts(transport))
+    prepared = Prepared(dirs=tuple(dirs), env=env, labels=labels, static=static,
+                        scripts=runtime_scripts(transport, kinds))
     return prepared, problems
 
 
@@ -116,6 +131,63 @@ def slot_title(slot: Slot, labels: Mapping[str, str]) -> str:
     return slot.title or labels["quiz_title" if slot.page is None else "reading_title"]
 
 
+def question_data(q: Question) -> dict:
+    """One question as the runtime scores and saves it (docs/questions.md, "What the runtime receives")."""
+    out: dict = {"id": q.id, "type": q.type, "weight": q.weight}
+    if q.type == MATCHING:
+        out.update(items=[p.key for p in q.pairs], targets=[t.key for t in q.targets],
+                   correct=[p.target for p in q.pairs])
+    elif q.type == FILL_IN:
+        out.update(answers=[a.text for a in q.answers], caseSensitive=q.case_sensitive, maxLength=q.max_length)
+    elif q.type == NUMERIC:
+        out.update(min=q.minimum, max=q.maximum, maxLength=q.max_length)
+    else:  # choice types and ordering (whose options are the items in the right order)
+        out.update(keys=[o.key for o in q.options], correct=list(q.correct_keys))
+    return out
+
+
+ANSWER_TEMPLATES = {MATCHING: "matching.html", ORDERING: "ordering.html", FILL_IN: "text.html", NUMERIC: "text.html",
+                    **dict.fromkeys(CHOICE_TYPES, "choice.html")}  # in templates/questions/
+
+
+def answer_template(q: Question) -> str:
+    """The template of the question's answer controls, under questions/."""
+    return ANSWER_TEMPLATES[q.type]
+
+
+def quiz_size(quiz: Quiz) -> int:
+    """How many questions an attempt shows (the most, when the units of a draw differ in size); the
+    runtime states the attempt's own number."""
+    return sum(sum(len(unit_questions(u)) for u in g.units) if g.count is None else
+               sum(sorted((len(unit_questions(u)) for u in g.units), reverse=True)[: g.count]) for g in quiz.groups)
+
+
+def number_function(language: str):
+    """``number(x)`` for templates: as the course language writes numbers (Babel, imported when used)."""
+    def number(value: float) -> str:
+        from babel.numbers import format_decimal  # only courses with numeric questions pay the import
+
+        try:
+            return format_decimal(value, locale=language.replace("-", "_"), decimal_quantization=False)
+        except (ValueError, LookupError):
+            return f"{value:g}"
+    return number
+
+
+def quiz_data(section_id: str, quiz: Quiz) -> dict:
+    """A quiz for the runtime: every question it can show, its units (a case is one) and the groups
+    that draws pick from (count None: every unit of the group is shown)."""
+    index = {id(q): i for i, q in enumerate(quiz.questions)}
+    units = [[index[id(q)] for q in unit_questions(u)] for u in quiz.units]
+    groups, start = [], 0
+    for group in quiz.groups:
+        groups.append({"count": group.count, "units": list(range(start, start + len(group.units)))})
+        start += len(group.units)
+    return {"section": section_id, "attempts": quiz.attempts, "shuffle": quiz.shuffle, "order": quiz.order,
+            "partial": quiz.partial_credit, "questions": [question_data(q) for q in quiz.questions],
+            "units": units, "groups": groups}
+
+
 def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: SavedState) -> dict:
     """What the learner runtime (templates/static/runtime.js) needs, embedded in each SCO page as JSON."""
     pages: list[dict] = []
@@ -125,16 +197,7 @@ def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: Sav
         pages.append({"id": slot.bookmark, "title": slot_title(slot, labels), "section": slot.section.id,
                       "quiz": None if quiz is None else len(quizzes)})
         if quiz is not None:
-            quizzes.append({
-                "section": slot.section.id,
-                "attempts": quiz.attempts,
-                "shuffle": quiz.shuffle,
-                "questions": [
-                    {"id": q.id, "type": q.type, "weight": q.weight,
-                     "keys": [o.key for o in q.options], "correct": list(q.correct_keys)}
-                    for q in quiz.questions
-                ],
-            })
+            quizzes.append(quiz_data(slot.section.id, quiz))
     return {
         "format": 1,
         "course": course.id,
@@ -164,6 +227,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     translate = label_function(labels)
+    numbers = number_function(course.language)
     template = env.get_template(SCO_TEMPLATE)
     scripts = prepared.scripts
     for sco in course.scos:
@@ -172,6 +236,8 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
                 title_of=lambda slot: slot_title(slot, labels), page_parts=page_parts,
+                is_case=lambda unit: isinstance(unit, Case), answer_template=answer_template, quiz_size=quiz_size,
+                number=numbers,
             )
             return link_pages(html, sco).encode("utf-8")
         try:

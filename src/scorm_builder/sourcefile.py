@@ -85,6 +85,7 @@ BOOLEAN = "true or false"
 TEXT_LIST = "list of texts"
 LIST = "list"
 MAPPING = "mapping"
+ANY = "value"  # a key whose kind depends on another key (checked again once that one is known)
 
 _CHECKS = {
     TEXT: lambda v: isinstance(v, str),
@@ -94,6 +95,7 @@ _CHECKS = {
     TEXT_LIST: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     LIST: lambda v: isinstance(v, list),
     MAPPING: lambda v: isinstance(v, dict),
+    ANY: lambda v: True,
 }
 
 
@@ -177,4 +179,5 @@ def _type_hint(key: str, kind: str) -> str:
         TEXT_LIST: f"write a list, e.g. {key}: [first, second]",
         LIST: "start each item on its own line with '- '",
         MAPPING: f"indent the '{key}' entries below it",
+        ANY: "",
     }[kind]
