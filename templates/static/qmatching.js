@@ -35,7 +35,7 @@
         sel.value = answer[i] || "";
         sel.disabled = view.locked;
         var ok = answer[i] === question.correct[i], right = $('option[value="' + question.correct[i] + '"]', sel);
-        r.className = "sb-match" + (view.submitted ? (ok ? " sb-right" : " sb-wrong") : "");
+        r.className = "sb-match" + (view.submitted ? (ok ? " sb-item-right" : " sb-item-wrong") : "");
         var fb = $('.sb-feedback[data-item="' + k + '"]', parts.fs), verdict = fb && $(".sb-verdict", fb);
         if (verdict) {
           verdict.textContent = ok ? view.L("verdict_item_right")

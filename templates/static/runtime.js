@@ -266,7 +266,7 @@
       var quiz = data.quizzes[qi], q = {
         form: form, started: 0, result: $(".sb-result", form), submit: $(".sb-submit", form),
         retry: $(".sb-retry", form), actions: $(".sb-quiz-actions", form), note: $(".sb-attempt-note", form),
-        count: $(".sb-qcount", pages[p]), order: [],
+        count: $(".sb-quiz-count", pages[p]), order: [],
         questions: quiz.questions.map(function (question, i) {
           var fs = $('fieldset[data-question="' + question.id + '"]', form);
           return { fs: fs, box: $(".sb-options", fs), result: $(".sb-qresult", fs), why: $(".sb-rationale", fs),
