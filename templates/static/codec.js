@@ -19,7 +19,8 @@
 
   function b36(n) { return Math.max(0, Math.floor(n)).toString(36); }
   function n36(s) { return /^[0-9a-z]{1,7}$/.test(s) ? parseInt(s, 36) : -1; }
-  function isText(question) { return question.type === "fill-in" || question.type === "numeric"; }
+  function has(list, k) { return list.indexOf(k) >= 0; }
+  function all(keys, a) { return a.length === keys.length && keys.every(function (k) { return has(a, k); }); }
 
   function freshQuizzes(data) {
     return data.quizzes.map(function (quiz) {
@@ -27,22 +28,21 @@
     });
   }
 
-  function attemptOf(used, submitted) { return Math.max(0, submitted ? used - 1 : used); }
+  /* The drawn questions of a quiz's state, in question order. */
+  function shown(drawn, quiz, seed, qi, q) {
+    return drawn(quiz, seed, qi, Math.max(0, q.submitted ? q.used - 1 : q.used)).slice().sort(function (x, y) { return x - y; });
+  }
 
-  /* One answer as text; never longer than the question's worst case (suspend.py). */
-  function encodeAnswer(question, a) {
-    var t = question.type;
+  /* One answer as text (q: the question, a: the answer); never longer than its worst case
+     (suspend.py): a text is cut at maxLength, never in the middle of a surrogate pair. */
+  function encodeAnswer(q, a) {
     if (!a.length) return "";
-    if (isText(question)) {
-      var text = String(a[0]).slice(0, question.maxLength);
-      if (/[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1); // never half an emoji
-      return text ? b36(text.length) + ":" + text : "";
+    if (q.maxLength) { // fill-in, numeric
+      var s = String(a[0]).slice(0, q.maxLength).replace(/[\ud800-\udbff]$/, "");
+      return s && b36(s.length) + ":" + s;
     }
-    if (t === "matching") {
-      return question.items.map(function (_, i) { return question.targets.indexOf(a[i]) >= 0 ? a[i] : "-"; }).join("");
-    }
-    if (t === "ordering") return a.length === question.keys.length && question.keys.every(function (k) { return a.indexOf(k) >= 0; }) ? a.join("") : "";
-    return question.keys.filter(function (k) { return a.indexOf(k) >= 0; }).join("");
+    if (q.items) return q.items.map(function (_, i) { return has(q.targets, a[i]) ? a[i] : "-"; }).join("");
+    return (q.type === "ordering" ? (all(q.keys, a) ? a : []) : q.keys.filter(function (k) { return has(a, k); })).join("");
   }
 
   /* The state as text: the drawn questions' answers only, in question order. */
@@ -50,96 +50,60 @@
     drawn = drawn || defaultDrawn();
     var quizzes = data.quizzes.map(function (quiz, qi) {
       var q = st.quizzes[qi] || {}, used = q.used || 0;
-      var shown = drawn(quiz, st.seed || 0, qi, attemptOf(used, q.submitted)).slice().sort(function (x, y) { return x - y; });
-      var answers = shown.map(function (i) { return encodeAnswer(quiz.questions[i], (q.answers && q.answers[i]) || []); });
-      return b36(used) + "." + (q.submitted ? 1 : 0) + "." + answers.join(",");
+      return b36(used) + "." + (q.submitted ? 1 : 0) + "." + shown(drawn, quiz, st.seed || 0, qi, { used: used, submitted: q.submitted })
+        .map(function (i) { return encodeAnswer(quiz.questions[i], (q.answers && q.answers[i]) || []); }).join(",");
     });
     return [data.codec.format, data.quizHash, b36(st.furthest || 0), b36(st.seed || 0), quizzes.join(";")].join("|");
   }
 
-  /* A left-to-right reader of the quizzes part; each read returns null on a mismatch. */
-  function reader(text) {
-    var pos = 0;
-    return {
-      end: function () { return pos >= text.length; },
-      peek: function () { return text.charAt(pos); },
-      take: function (c) { if (text.charAt(pos) !== c) return false; pos += 1; return true; },
-      until: function (re) { // the run of characters not matching re
-        var from = pos;
-        while (pos < text.length && !re.test(text.charAt(pos))) pos += 1;
-        return text.slice(from, pos);
-      },
-      chars: function (n) {
-        if (pos + n > text.length) return null;
-        pos += n;
-        return text.slice(pos - n, pos);
-      }
-    };
-  }
-
-  /* One answer read from r, or null when it does not fit the question. */
-  function decodeAnswer(question, r) {
-    var t = question.type, s, n;
-    if (isText(question)) {
-      if (r.end() || /[,;]/.test(r.peek())) return [];
-      n = n36(r.until(/:/));
-      if (n < 1 || n > question.maxLength || !r.take(":")) return null;
-      s = r.chars(n);
-      return s === null ? null : [s];
-    }
-    s = r.until(/[,;]/);
-    if (!s) return [];
-    if (t === "matching") {
-      if (s.length !== question.items.length) return null;
-      return s.split("").map(function (k) { return question.targets.indexOf(k) >= 0 ? k : ""; });
-    }
-    if (t === "ordering") {
-      var keys = s.split("");
-      return keys.length === question.keys.length && question.keys.every(function (k) { return keys.indexOf(k) >= 0; }) ? keys : null;
-    }
-    var chosen = question.keys.filter(function (k) { return s.indexOf(k) >= 0; });
-    return t === "multiple" ? chosen : chosen.slice(0, 1);
-  }
-
-  function decodeQuizzes(text, data, seed, drawn) {
-    var r = reader(text), quizzes = [];
+  /* The quizzes part, read left to right; null when it does not fit the quizzes. */
+  function decodeQuizzes(t, data, seed, drawn) {
+    var pos = 0, out = [];
+    function read(re) { var m = re.exec(t.slice(pos)); if (m) pos += m[0].length; return m; }
     for (var qi = 0; qi < data.quizzes.length; qi++) {
-      var quiz = data.quizzes[qi], used = n36(r.until(/\./)), flag = r.take(".") && r.chars(1);
-      if (used < 0 || (flag !== "0" && flag !== "1") || !r.take(".")) return null;
-      var q = { used: Math.min(used, quiz.attempts || data.codec.attemptsMax), submitted: flag === "1",
+      var quiz = data.quizzes[qi], m = read(qi ? /^;([0-9a-z]{1,7})\.([01])\./ : /^([0-9a-z]{1,7})\.([01])\./);
+      if (!m) return null;
+      var st = { used: Math.min(parseInt(m[1], 36), quiz.attempts || data.codec.attemptsMax), submitted: m[2] === "1",
         answers: quiz.questions.map(function () { return []; }) };
-      var shown = drawn(quiz, seed, qi, attemptOf(q.used, q.submitted)).slice().sort(function (x, y) { return x - y; });
-      for (var n = 0; n < shown.length; n++) {
-        if (n && !r.take(",")) return null;
-        var a = decodeAnswer(quiz.questions[shown[n]], r);
-        if (!a) return null;
-        q.answers[shown[n]] = a;
+      var list = shown(drawn, quiz, seed, qi, st);
+      for (var n = 0; n < list.length; n++) {
+        var q = quiz.questions[list[n]], a;
+        if (n && !read(/^,/)) return null;
+        if (q.maxLength) { // "<length>:<text>" or nothing
+          m = read(/^([0-9a-z]{1,7}):/);
+          var len = m ? parseInt(m[1], 36) : 0;
+          if (m && (!len || len > q.maxLength || pos + len > t.length)) return null;
+          a = m ? [t.substr(pos, len)] : [];
+          pos += len;
+        } else {
+          a = read(/^[^,;]*/)[0].split("");
+          if (q.items) {
+            if (a.length && a.length !== q.items.length) return null;
+            a = a.map(function (k) { return has(q.targets, k) ? k : ""; });
+          } else if (q.type === "ordering") {
+            if (a.length && !all(q.keys, a)) return null;
+          } else {
+            a = q.keys.filter(function (k) { return has(a, k); }).slice(0, q.type === "multiple" ? 99 : 1);
+          }
+        }
+        st.answers[list[n]] = a;
       }
-      if (qi < data.quizzes.length - 1 ? !r.take(";") : !r.end()) return null;
-      quizzes.push(q);
+      out.push(st);
     }
-    return r.end() ? quizzes : null;
+    return pos === t.length ? out : null;
   }
 
   /* Returns null when the text is not ours; otherwise {furthest, seed, quizzes, quizKept}.
      A different quiz hash (the quiz was edited since), or answers that do not fit the quiz, drop
      the quiz state and keep the rest. */
   function decodeState(text, data, drawn) {
-    text = String(text || "");
-    var f = [], from = 0;
-    for (var i = 0; i < 4; i++) {
-      var at = text.indexOf("|", from);
-      if (at < 0) return null;
-      f.push(text.slice(from, at));
-      from = at + 1;
-    }
-    if (f[0] !== data.codec.format) return null;
-    var furthest = n36(f[2]), seed = n36(f[3]);
+    var m = /^([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|/.exec(String(text || ""));
+    if (!m || m[1] !== data.codec.format) return null;
+    var furthest = n36(m[3]), seed = n36(m[4]);
     if (furthest < 0 || seed < 0) return null;
     var st = { furthest: Math.min(furthest, data.pages.length - 1), seed: seed % data.codec.seedLimit,
       quizzes: freshQuizzes(data), quizKept: false };
-    if (f[1] !== data.quizHash) return st;
-    var quizzes = decodeQuizzes(text.slice(from), data, st.seed, drawn || defaultDrawn());
+    var quizzes = m[2] === data.quizHash && decodeQuizzes(String(text).slice(m[0].length), data, st.seed, drawn || defaultDrawn());
     if (quizzes) {
       st.quizzes = quizzes;
       st.quizKept = true;

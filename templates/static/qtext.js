@@ -11,6 +11,12 @@
 })(this, function (scoring) {
   "use strict";
 
+  /* A number as plain decimal text (never an exponent), as the LMS gets it. */
+  function numberText(x) {
+    var s = String(x);
+    return /e/.test(s) ? x.toFixed(20).replace(/\.?0+$/, "") : s;
+  }
+
   function input(parts) { return parts.fs.querySelector("input.sb-text"); }
 
   function make(record) {
@@ -49,7 +55,8 @@
     }),
     numeric: make(function (question, answer) {
       var x = scoring.parseNumber(answer[0] || "");
-      return { type: "numeric", response: [isNaN(x) ? "" : scoring.numberText(x)], correct: { min: question.min, max: question.max } };
-    })
+      return { type: "numeric", response: [isNaN(x) ? "" : numberText(x)], correct: { min: question.min, max: question.max } };
+    }),
+    numberText: numberText
   };
 });

@@ -11,72 +11,52 @@
   /* Fill-in answers compare as NFC, trimmed, white space runs as one space, lower case (the course
      language's rules) unless case sensitive. */
   function normalizeText(text, caseSensitive, language) {
-    var s = String(text);
-    if (s.normalize) s = s.normalize("NFC");
-    s = s.replace(/\s+/g, " ").trim();
-    if (caseSensitive) return s;
-    try { return s.toLocaleLowerCase(language || undefined); } catch (e) { return s.toLowerCase(); }
+    var s = String(text).normalize("NFC").replace(/\s+/g, " ").trim();
+    try { return caseSensitive ? s : s.toLocaleLowerCase(language || undefined); } catch (e) { return s.toLowerCase(); }
   }
 
   /* A typed number: spaces removed, one "," accepted as the decimal point, "\u2212" as minus; NaN
      when it is not a plain decimal number. */
   function parseNumber(text) {
     var s = String(text).replace(/\s+/g, "").replace(/^\u2212/, "-");
-    if (s.indexOf(".") < 0 && s.split(",").length === 2) s = s.replace(",", ".");
-    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? parseFloat(s) : NaN;
+    if (!/\./.test(s)) s = s.replace(/^([^,]*),([^,]*)$/, "$1.$2");
+    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? +s : NaN;
   }
 
-  /* A number as plain decimal text (never an exponent), as the LMS gets it. */
-  function numberText(x) {
-    var s = String(x);
-    return /e/.test(s) ? x.toFixed(20).replace(/\.?0+$/, "") : s;
+  /* The accepted fill-in answer that the text (a[0]) matches: its index, or -1. */
+  function matchedAnswer(q, a, language) {
+    var norm = function (t) { return normalizeText(t, q.caseSensitive, language); }, t = norm(a[0] || "");
+    return t ? q.answers.map(norm).indexOf(t) : -1;
   }
 
-  function same(a, b) { return a.length === b.length && a.every(function (k, i) { return k === b[i]; }); }
-
-  /* The credit of an answer, 0..1 (1: right). ``partial``: multiple and matching score the right
-     fraction. ``language``: the course's, for the lower case of fill-in answers. */
-  function credit(question, answer, partial, language) {
-    var c = question.correct, n, x, tol;
-    answer = answer || [];
-    if (!answer.length) return 0;
-    switch (question.type) {
-      case "matching":
-        n = c.filter(function (k, i) { return answer[i] === k; }).length;
-        return n === c.length ? 1 : partial ? n / c.length : 0;
-      case "ordering":
-        return same(answer, c) ? 1 : 0;
-      case "fill-in":
-        return matchedAnswer(question, answer, language) >= 0 ? 1 : 0;
-      case "numeric":
-        x = parseNumber(answer[0]);
-        tol = 1e-9 * Math.max(1, Math.abs(question.min), Math.abs(question.max)); // float noise only
-        return x >= question.min - tol && x <= question.max + tol ? 1 : 0;
+  /* The credit of answer a to question q, 0..1 (1: right). ``partial``: multiple and matching score
+     the right fraction. ``language``: the course's, for the lower case of fill-in answers. */
+  function credit(q, a, partial, language) {
+    var c = q.correct, t = q.type, n, x, e;
+    if (!a || !a.length) return 0;
+    if (t === "fill-in") return +(matchedAnswer(q, a, language) >= 0);
+    if (t === "numeric") {
+      x = parseNumber(a[0]);
+      e = 1e-9 * Math.max(1, Math.abs(q.min), Math.abs(q.max)); // float noise only
+      return +(x >= q.min - e && x <= q.max + e);
     }
-    n = answer.filter(function (k) { return c.indexOf(k) >= 0; }).length;
-    if (n === c.length && answer.length === n) return 1;
-    return partial && question.type === "multiple" ? Math.max(0, (n - (answer.length - n)) / c.length) : 0;
-  }
-
-  /* The index of the accepted fill-in answer that the text matches, or -1. */
-  function matchedAnswer(question, answer, language) {
-    var t = normalizeText(answer[0] || "", question.caseSensitive, language);
-    for (var i = 0; i < question.answers.length; i++) {
-      if (t && normalizeText(question.answers[i], question.caseSensitive, language) === t) return i;
+    if (t === "ordering") return +(a.join() === c.join());
+    if (t === "matching") {
+      n = c.filter(function (k, i) { return a[i] === k; }).length;
+      return n === c.length ? 1 : partial ? n / c.length : 0;
     }
-    return -1;
+    n = a.filter(function (k) { return c.indexOf(k) >= 0; }).length;
+    if (n === c.length && a.length === n) return 1;
+    return partial && t === "multiple" ? Math.max(0, (2 * n - a.length) / c.length) : 0;
   }
 
   /* A question is right only when the chosen set equals the correct set (no partial credit). */
   function isRight(question, chosen) { return credit(question, chosen, false) === 1; }
 
-  /* Answered enough to be submitted: every matching item matched; text not blank (a numeric answer
-     that is not a number is refused apart, with its own message). */
-  function answered(question, answer) {
-    if (!answer || !answer.length) return false;
-    if (question.type === "matching") return answer.length === question.items.length && answer.every(Boolean);
-    if (question.type === "fill-in" || question.type === "numeric") return /\S/.test(answer[0]);
-    return true;
+  /* Answered enough to be submitted: every matching item matched; a text not blank (a numeric
+     answer that is not a number is refused apart, with its own message). */
+  function answered(q, a) {
+    return !!(a && a.length) && (q.items ? a.every(Boolean) : !q.maxLength || /\S/.test(a[0]));
   }
 
   /* A score in 0..100 with at most two decimals, as the text reported to the LMS. */
@@ -186,12 +166,12 @@
   /* The first arrangement of an ordering question: seeded, never already the correct order. */
   function initialOrder(question, seed, qi, attempt, questionIndex) {
     var keys = shuffled(question.keys, seed, qi, attempt, questionIndex);
-    return keys.length > 1 && same(keys, question.correct) ? keys.slice(1).concat(keys[0]) : keys;
+    return keys.length > 1 && keys.join() === question.correct.join() ? keys.slice(1).concat(keys[0]) : keys;
   }
 
   return {
     isRight: isRight, credit: credit, matchedAnswer: matchedAnswer, answered: answered, normalizeText: normalizeText,
-    parseNumber: parseNumber, numberText: numberText, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
+    parseNumber: parseNumber, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
     quizPassed: quizPassed, scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone,
     result: result, shuffled: shuffled, attemptOf: attemptOf, drawnUnits: drawnUnits, drawn: drawn,
     initialOrder: initialOrder
