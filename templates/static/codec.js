@@ -6,21 +6,22 @@
    An answer: choice keys; matching one target key or "-" per item; ordering the keys; fill-in and
    numeric "<length b36>:<text>". "" is unanswered. The header is the first four "|" fields; the rest
    is read left to right, since a text may hold any character. The draw (scoring.drawn) comes from
-   scoring.js, or from the caller (``drawn``, for tests). */
+   scoring.js, or from the caller (``drawn``, for tests); matching and ordering answers are written
+   and read by their type's script (ScormBuilder.qtypes[type].encode/decode). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(function () { return require("./scoring.js").drawn; });
+    module.exports = factory(function () { return require("./scoring.js"); });
   } else {
     var SB = root.ScormBuilder = root.ScormBuilder || {};
-    SB.codec = factory(function () { return SB.scoring.drawn; }); // scoring.js loads after this file
+    SB.codec = factory(function () { return SB.scoring; }); // scoring.js loads after this file
   }
-})(this, function (defaultDrawn) {
+})(this, function (scoring) {
   "use strict";
 
   function b36(n) { return Math.max(0, Math.floor(n)).toString(36); }
   function n36(s) { return /^[0-9a-z]{1,7}$/.test(s) ? parseInt(s, 36) : -1; }
   function has(list, k) { return list.indexOf(k) >= 0; }
-  function all(keys, a) { return a.length === keys.length && keys.every(function (k) { return has(a, k); }); }
+  function type(q) { return scoring().types()[q.type]; }
 
   function freshQuizzes(data) {
     return data.quizzes.map(function (quiz) {
@@ -30,7 +31,7 @@
 
   /* The drawn questions of a quiz's state, in question order. */
   function shown(drawn, quiz, seed, qi, q) {
-    return drawn(quiz, seed, qi, Math.max(0, q.submitted ? q.used - 1 : q.used)).slice().sort(function (x, y) { return x - y; });
+    return drawn(quiz, seed, qi, scoring().attemptOf(q)).slice().sort(function (x, y) { return x - y; });
   }
 
   /* One answer as text (q: the question, a: the answer); never longer than its worst case
@@ -41,13 +42,12 @@
       var s = String(a[0]).slice(0, q.maxLength).replace(/[\ud800-\udbff]$/, "");
       return s && b36(s.length) + ":" + s;
     }
-    if (q.items) return q.items.map(function (_, i) { return has(q.targets, a[i]) ? a[i] : "-"; }).join("");
-    return (q.type === "ordering" ? (all(q.keys, a) ? a : []) : q.keys.filter(function (k) { return has(a, k); })).join("");
+    return type(q) ? type(q).encode(q, a) : q.keys.filter(function (k) { return has(a, k); }).join("");
   }
 
   /* The state as text: the drawn questions' answers only, in question order. */
   function encodeState(st, data, drawn) {
-    drawn = drawn || defaultDrawn();
+    drawn = drawn || scoring().drawn;
     var quizzes = data.quizzes.map(function (quiz, qi) {
       var q = st.quizzes[qi] || {}, used = q.used || 0;
       return b36(used) + "." + (q.submitted ? 1 : 0) + "." + shown(drawn, quiz, st.seed || 0, qi, { used: used, submitted: q.submitted })
@@ -77,11 +77,9 @@
           pos += len;
         } else {
           a = read(/^[^,;]*/)[0].split("");
-          if (q.items) {
-            if (a.length && a.length !== q.items.length) return null;
-            a = a.map(function (k) { return has(q.targets, k) ? k : ""; });
-          } else if (q.type === "ordering") {
-            if (a.length && !all(q.keys, a)) return null;
+          if (type(q)) {
+            a = a.length ? type(q).decode(q, a) : [];
+            if (!a) return null;
           } else {
             a = q.keys.filter(function (k) { return has(a, k); }).slice(0, q.type === "multiple" ? 99 : 1);
           }
@@ -103,7 +101,7 @@
     if (furthest < 0 || seed < 0) return null;
     var st = { furthest: Math.min(furthest, data.pages.length - 1), seed: seed % data.codec.seedLimit,
       quizzes: freshQuizzes(data), quizKept: false };
-    var quizzes = m[2] === data.quizHash && decodeQuizzes(String(text).slice(m[0].length), data, st.seed, drawn || defaultDrawn());
+    var quizzes = m[2] === data.quizHash && decodeQuizzes(String(text).slice(m[0].length), data, st.seed, drawn || scoring().drawn);
     if (quizzes) {
       st.quizzes = quizzes;
       st.quizKept = true;

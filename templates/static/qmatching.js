@@ -2,10 +2,10 @@
    described at the top of runtime.js). Each item has a <select> of the targets; the answer is the
    target key per item, "" for an item not matched yet, [] when none is. Contract 14, section 7. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) { module.exports = factory(require("./scoring.js")); return; }
+  if (typeof module === "object" && module.exports) { module.exports = factory(function () { return require("./scoring.js"); }); return; }
   var SB = root.ScormBuilder = root.ScormBuilder || {};
-  (SB.qtypes = SB.qtypes || {}).matching = factory(SB.scoring).matching;
-})(this, function (scoring) {
+  (SB.qtypes = SB.qtypes || {}).matching = factory(function () { return SB.scoring; }).matching;
+})(this, function (scoring) { // scoring(): scoring.js, once loaded
   "use strict";
 
   function $(sel, from) { return from.querySelector(sel); }
@@ -13,6 +13,21 @@
   function select(parts, k) { var r = row(parts, k); return r && $("select", r); }
 
   var matching = {
+    /* All items right; partial credit: the right items' fraction. */
+    credit: function (q, a, partial) {
+      var n = q.correct.filter(function (k, i) { return a[i] === k; }).length;
+      return n === q.correct.length ? 1 : partial ? n / q.correct.length : 0;
+    },
+
+    /* The saved state (codec.js): one character per item, its target key or "-"; chars: the
+       characters read (none: not called), null when they do not fit. */
+    encode: function (q, a) {
+      return q.items.map(function (_, i) { return q.targets.indexOf(a[i]) < 0 ? "-" : a[i]; }).join("");
+    },
+    decode: function (q, chars) {
+      return chars.length === q.items.length ? chars.map(function (k) { return q.targets.indexOf(k) < 0 ? "" : k; }) : null;
+    },
+
     setup: function () { /* the selects' change events reach the form's listener */ },
 
     read: function (parts, question) {
@@ -27,7 +42,7 @@
         var r = row(parts, k), sel = r && $("select", r);
         if (!sel) return;
         if (view.shuffle) {
-          scoring.shuffled(question.targets, view.seed, view.quiz, view.attempt, view.index).forEach(function (t) {
+          scoring().shuffled(question.targets, view.seed, parts.quiz, view.attempt, parts.index).forEach(function (t) {
             var o = $('option[value="' + t + '"]', sel);
             if (o) sel.appendChild(o);
           });

@@ -4,10 +4,10 @@
    announces the new position. The answer is the keys as arranged, [] until the first move.
    Contract 14, section 7. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) { module.exports = factory(require("./scoring.js")); return; }
+  if (typeof module === "object" && module.exports) { module.exports = factory(function () { return require("./scoring.js"); }); return; }
   var SB = root.ScormBuilder = root.ScormBuilder || {};
-  (SB.qtypes = SB.qtypes || {}).ordering = factory(SB.scoring).ordering;
-})(this, function (scoring) {
+  (SB.qtypes = SB.qtypes || {}).ordering = factory(function () { return SB.scoring; }).ordering;
+})(this, function (scoring) { // scoring(): scoring.js, once loaded
   "use strict";
 
   function $(sel, from) { return from.querySelector(sel); }
@@ -22,7 +22,23 @@
     });
   }
 
+  /* The first arrangement: seeded (the quiz, attempt and question index), never the correct order. */
+  function initialOrder(question, seed, qi, attempt, questionIndex) {
+    var keys = scoring().shuffled(question.keys, seed, qi, attempt, questionIndex);
+    return keys.length > 1 && keys.join() === question.correct.join() ? keys.slice(1).concat(keys[0]) : keys;
+  }
+
+  function permutation(q, a) {
+    return a.length === q.keys.length && q.keys.every(function (k) { return a.indexOf(k) >= 0; });
+  }
+
   var ordering = {
+    credit: function (q, a) { return +(a.join() === q.correct.join()); },
+
+    /* The saved state (codec.js): the keys as arranged; only a whole arrangement is kept. */
+    encode: function (q, a) { return permutation(q, a) ? a.join("") : ""; },
+    decode: function (q, chars) { return permutation(q, chars) ? chars : null; },
+
     setup: function (parts, question, hooks) {
       var list = $(".sb-order", parts.fs);
       list.addEventListener("click", function (e) {
@@ -49,7 +65,7 @@
        answer, the solution. */
     show: function (parts, question, answer, view) {
       var list = $(".sb-order", parts.fs), solution = $(".sb-solution", parts.fs);
-      var keys = answer.length ? answer : scoring.initialOrder(question, view.seed, view.quiz, view.attempt, view.index);
+      var keys = answer.length ? answer : initialOrder(question, view.seed, parts.quiz, view.attempt, parts.index);
       keys.forEach(function (k) {
         var li = $('.sb-order-item[data-key="' + k + '"]', list);
         if (li) list.appendChild(li);
@@ -63,5 +79,5 @@
     }
   };
 
-  return { ordering: ordering };
+  return { ordering: ordering, initialOrder: initialOrder };
 });

@@ -10,11 +10,14 @@
      read(parts, question) -> answer        the answer the controls hold ([] = unanswered)
      show(parts, question, answer, view)    (re)draw: arrangement, values, locking, feedback
      record(question, answer) -> {type, response, correct[, caseSensitive]}   the interaction
+     credit(question, answer, partial, language) -> 0..1   (pure; scoring.credit calls it)
+     invalid(question, answer) -> label key or ""   optional: refuses a submit (numeric: "not_a_number")
    }
    parts: {fs (the fieldset), result, why, message, qnum, index (question index), quiz (quiz index)};
    hooks: {changed() (the answer changed: read it and save), say(text) (announce in #sb-status),
      L(key, params)};
-   view: {submitted, locked, right (credit 1), shuffle, seed, quiz, attempt, index, L, language}.
+   view: {submitted, locked, right (credit 1), shuffle, seed, attempt, L, language}; the seeded orders
+     take (seed, parts.quiz, attempt, parts.index).
    The runtime itself shows .sb-feedback[data-when=right|wrong], the question's verdict and the
    rationale, and draws, hides, orders and numbers the units (contract 14, sections 3 and 7). */
 (function (win, doc) {
@@ -24,12 +27,7 @@
   root.className += " sb-js";
 
   var SB = win.ScormBuilder || {}, codec = SB.codec, scoring = SB.scoring, lmsLink = SB.transport;
-  var qtypes = SB.qtypes || {}, CHOICE = { single: 1, multiple: 1, "true-false": 1 };
-  function handler(question) {
-    if (CHOICE[question.type]) return null;
-    if (!qtypes[question.type]) throw new Error("no script for questions of type " + question.type);
-    return qtypes[question.type];
-  }
+  function handler(question) { return (SB.qtypes || {})[question.type]; } // none: a choice type
 
   function warn(message) { try { win.console.warn("[scorm-builder] " + message); } catch (e) { /* no console */ } }
   function $(sel, from) { return (from || doc).querySelector(sel); }
@@ -273,11 +271,7 @@
             message: $(".sb-qmessage", fs), qnum: $(".sb-qnum", fs), index: i, quiz: qi };
         })
       };
-      var marked = $$("[data-unit]", form);
-      q.units = (quiz.units || quiz.questions.map(function (_, i) { return [i]; })).map(function (members, u) {
-        var e = marked.filter(function (m) { return m.getAttribute("data-unit") === String(u); })[0];
-        return e || q.questions[members[0]].fs;
-      });
+      q.units = (quiz.units || []).map(function (_, u) { return $('[data-unit="' + u + '"]', form); });
       quizzes[qi] = q;
       quiz.questions.forEach(function (question, i) {
         var h = handler(question), parts = q.questions[i];
@@ -346,23 +340,22 @@
   function locked(st) { return st.submitted || lms.finished() || session.review; }
 
   /* The first control of a question that takes focus. */
-  function firstControl(parts) { return $("input:not([disabled]), select, button:not([disabled])", parts.fs); }
+  function firstControl(parts) { return $("input:enabled,select,button:enabled", parts.fs); }
 
   /* The draw of the attempt shown: units not drawn hidden, the others in display order, numbered. */
   function drawQuiz(qi) {
-    var quiz = data.quizzes[qi], q = quizzes[qi], labels = data.labels || {};
-    var units = scoring.drawnUnits(quiz, state.seed, qi, scoring.attemptOf(state.quizzes[qi]));
-    q.order = scoring.drawn(quiz, state.seed, qi, scoring.attemptOf(state.quizzes[qi]));
+    var quiz = data.quizzes[qi], q = quizzes[qi], attempt = scoring.attemptOf(state.quizzes[qi]);
+    var units = scoring.drawnUnits(quiz, state.seed, qi, attempt), count = { count: 0 };
+    q.order = scoring.drawn(quiz, state.seed, qi, attempt);
     if (!quiz.units) return;
     q.units.forEach(function (e, u) { show(e, units.indexOf(u) >= 0); });
     units.forEach(function (u) { q.result.parentNode.insertBefore(q.units[u], q.result); });
-    if (labels.question_number !== undefined) {
-      q.order.forEach(function (i, n) {
-        var qnum = q.questions[i].qnum, multiple = quiz.questions[i].type === "multiple" && labels.select_all;
-        if (qnum) qnum.textContent = L("question_number", { number: n + 1, count: q.order.length }) + (multiple ? " " + L("select_all") : "");
-      });
-    }
-    if (q.count && labels.quiz_questions_other !== undefined) q.count.textContent = L("quiz_questions", { count: q.order.length });
+    count.count = q.order.length;
+    q.order.forEach(function (i, n) {
+      count.number = n + 1;
+      q.questions[i].qnum.textContent = L("question_number", count) + (quiz.questions[i].type === "multiple" ? " " + L("select_all") : "");
+    });
+    if (q.count) q.count.textContent = L("quiz_questions", count);
   }
 
   function renderQuiz(qi) {
@@ -374,9 +367,28 @@
       var right = scoring.credit(question, chosen, quiz.partial, data.language) === 1;
       if (h) {
         h.show(parts, question, chosen, { submitted: st.submitted, locked: locked(st), right: right, shuffle: quiz.shuffle,
-          seed: state.seed, quiz: qi, attempt: attemptIndex, index: i, L: L, language: data.language });
-      } else {
-        renderChoice(qi, i, question, chosen, quiz.shuffle, attemptIndex);
+          seed: state.seed, attempt: attemptIndex, L: L, language: data.language });
+      } else { // a choice type
+        if (quiz.shuffle && question.type !== "true-false") {
+          scoring.shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
+            var o = option(qi, i, k);
+            if (o) parts.box.appendChild(o);
+          });
+        }
+        question.keys.forEach(function (k) {
+          var o = option(qi, i, k);
+          if (!o) return;
+          var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
+          var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
+          input.checked = picked;
+          input.disabled = locked(st);
+          o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
+          if (verdict) {
+            verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
+              : question.type === "multiple" ? "verdict_missed" : "verdict_correct");
+          }
+          show(fb, st.submitted && (picked || correct));
+        });
       }
       $$(".sb-feedback[data-when]", parts.fs).forEach(function (fb) {
         show(fb, st.submitted && fb.getAttribute("data-when") === (right ? "right" : "wrong"));
@@ -394,30 +406,6 @@
     q.result.textContent = "";
     q.result.classList.remove("sb-pass", "sb-fail");
     if (st.submitted) writeResult(qi);
-  }
-
-  function renderChoice(qi, i, question, chosen, shuffle, attemptIndex) {
-    var st = state.quizzes[qi], parts = quizzes[qi].questions[i];
-    if (shuffle && question.type !== "true-false") {
-      scoring.shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
-        var o = option(qi, i, k);
-        if (o) parts.box.appendChild(o);
-      });
-    }
-    question.keys.forEach(function (k) {
-      var o = option(qi, i, k);
-      if (!o) return;
-      var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
-      var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
-      input.checked = picked;
-      input.disabled = locked(st);
-      o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
-      if (verdict) {
-        verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
-          : question.type === "multiple" ? "verdict_missed" : "verdict_correct");
-      }
-      show(fb, st.submitted && (picked || correct));
-    });
   }
 
   function writeResult(qi) {
@@ -442,9 +430,9 @@
     var missing = null;
     q.order.forEach(function (i, n) {
       var question = quiz.questions[i], parts = q.questions[i], h = handler(question), msg = "";
-      if (question.type === "ordering" && !st.answers[i].length) st.answers[i] = h.read(parts, question); // the order shown
-      if (!scoring.answered(question, st.answers[i])) msg = L("unanswered", { number: n + 1 });
-      else if (question.type === "numeric" && isNaN(scoring.parseNumber(st.answers[i][0]))) msg = L("not_a_number", { number: n + 1 });
+      if (h && !st.answers[i].length) st.answers[i] = h.read(parts, question); // ordering: the order shown
+      var a = st.answers[i], bad = scoring.answered(question, a) ? h && h.invalid && h.invalid(question, a) : "unanswered";
+      if (bad) msg = L(bad, { number: n + 1 });
       markUnanswered(parts, msg);
       if (msg && missing === null) missing = parts;
     });

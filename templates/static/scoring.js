@@ -1,53 +1,30 @@
 /* scorm-builder learner runtime: quiz scoring, retries, the draw and the seeded orders, as pure
    functions of the page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and
-   "Retries"; contract of issue 14, sections 3 and 5 (draws, credit per type). */
+   "Retries"; contract of issue 14, sections 3 and 5 (draws, credit per type).
+   The credit of matching, ordering, fill-in and numeric answers comes from their type's script
+   (ScormBuilder.qtypes[type].credit; in node, the q*.js modules), so that courses without them do
+   not ship it. */
 (function (root, factory) {
-  var scoring = factory();
-  if (typeof module === "object" && module.exports) module.exports = scoring;
-  else (root.ScormBuilder = root.ScormBuilder || {}).scoring = scoring;
-})(this, function () {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(function () {
+      return Object.assign({}, require("./qmatching.js"), require("./qordering.js"), require("./qtext.js"));
+    });
+  } else {
+    var SB = root.ScormBuilder = root.ScormBuilder || {};
+    SB.scoring = factory(function () { return SB.qtypes || {}; });
+  }
+})(this, function (types) {
   "use strict";
 
-  /* Fill-in answers compare as NFC, trimmed, white space runs as one space, lower case (the course
-     language's rules) unless case sensitive. */
-  function normalizeText(text, caseSensitive, language) {
-    var s = String(text).normalize("NFC").replace(/\s+/g, " ").trim();
-    try { return caseSensitive ? s : s.toLocaleLowerCase(language || undefined); } catch (e) { return s.toLowerCase(); }
-  }
-
-  /* A typed number: spaces removed, one "," accepted as the decimal point, "\u2212" as minus; NaN
-     when it is not a plain decimal number. */
-  function parseNumber(text) {
-    var s = String(text).replace(/\s+/g, "").replace(/^\u2212/, "-");
-    if (!/\./.test(s)) s = s.replace(/^([^,]*),([^,]*)$/, "$1.$2");
-    return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? +s : NaN;
-  }
-
-  /* The accepted fill-in answer that the text (a[0]) matches: its index, or -1. */
-  function matchedAnswer(q, a, language) {
-    var norm = function (t) { return normalizeText(t, q.caseSensitive, language); }, t = norm(a[0] || "");
-    return t ? q.answers.map(norm).indexOf(t) : -1;
-  }
-
-  /* The credit of answer a to question q, 0..1 (1: right). ``partial``: multiple and matching score
-     the right fraction. ``language``: the course's, for the lower case of fill-in answers. */
+  /* The credit of answer a to question q, 0..1 (1: right). ``partial``: multiple response (and
+     matching) score the right fraction. ``language``: the course's (fill-in answers' lower case). */
   function credit(q, a, partial, language) {
-    var c = q.correct, t = q.type, n, x, e;
+    var c = q.correct, h = types()[q.type], n;
     if (!a || !a.length) return 0;
-    if (t === "fill-in") return +(matchedAnswer(q, a, language) >= 0);
-    if (t === "numeric") {
-      x = parseNumber(a[0]);
-      e = 1e-9 * Math.max(1, Math.abs(q.min), Math.abs(q.max)); // float noise only
-      return +(x >= q.min - e && x <= q.max + e);
-    }
-    if (t === "ordering") return +(a.join() === c.join());
-    if (t === "matching") {
-      n = c.filter(function (k, i) { return a[i] === k; }).length;
-      return n === c.length ? 1 : partial ? n / c.length : 0;
-    }
+    if (h) return h.credit(q, a, partial, language);
     n = a.filter(function (k) { return c.indexOf(k) >= 0; }).length;
     if (n === c.length && a.length === n) return 1;
-    return partial && t === "multiple" ? Math.max(0, (2 * n - a.length) / c.length) : 0;
+    return partial && q.type === "multiple" ? Math.max(0, (2 * n - a.length) / c.length) : 0;
   }
 
   /* A question is right only when the chosen set equals the correct set (no partial credit). */
@@ -143,16 +120,11 @@
      or ``count`` of them drawn (then in pool order); the whole list shuffled when order is
      "shuffled". Page data without units: every question is its own unit. */
   function drawnUnits(quiz, seed, qi, attempt) {
-    var units = quiz.units || quiz.questions.map(function (_, i) { return [i]; });
-    var groups = quiz.groups || [{ count: null, units: units.map(function (_, u) { return u; }) }];
     var list = [];
-    groups.forEach(function (g, gi) {
-      var pick = g.units;
-      if (g.count !== null && g.count !== undefined) {
-        pick = shuffled(g.units, seed, qi, attempt, 1000 + gi).slice(0, g.count);
-        pick = g.units.filter(function (u) { return pick.indexOf(u) >= 0; });
-      }
-      list = list.concat(pick);
+    if (!quiz.groups) return quiz.questions.map(function (_, i) { return i; });
+    quiz.groups.forEach(function (g, gi) {
+      var pick = g.count == null ? g.units : shuffled(g.units, seed, qi, attempt, 1000 + gi).slice(0, g.count);
+      list = list.concat(g.units.filter(function (u) { return pick.indexOf(u) >= 0; }));
     });
     return quiz.order === "shuffled" ? shuffled(list, seed, qi, attempt, 999) : list;
   }
@@ -163,17 +135,9 @@
     return [].concat.apply([], drawnUnits(quiz, seed, qi, attempt).map(function (u) { return units[u] || [u]; }));
   }
 
-  /* The first arrangement of an ordering question: seeded, never already the correct order. */
-  function initialOrder(question, seed, qi, attempt, questionIndex) {
-    var keys = shuffled(question.keys, seed, qi, attempt, questionIndex);
-    return keys.length > 1 && keys.join() === question.correct.join() ? keys.slice(1).concat(keys[0]) : keys;
-  }
-
   return {
-    isRight: isRight, credit: credit, matchedAnswer: matchedAnswer, answered: answered, normalizeText: normalizeText,
-    parseNumber: parseNumber, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
+    isRight: isRight, credit: credit, answered: answered, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
     quizPassed: quizPassed, scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone,
-    result: result, shuffled: shuffled, attemptOf: attemptOf, drawnUnits: drawnUnits, drawn: drawn,
-    initialOrder: initialOrder
+    result: result, shuffled: shuffled, types: types, attemptOf: attemptOf, drawnUnits: drawnUnits, drawn: drawn
   };
 });

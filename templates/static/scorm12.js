@@ -25,16 +25,12 @@
   /* CMITime: time of day HH:MM:SS. */
   function clock(d) { return pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2); }
 
-  var TYPES = { single: "choice", multiple: "choice", ordering: "sequencing" };
-
   /* A response or correct pattern in 1.2's formats: choice "a,c", true-false "t", matching "1.a,2.b",
      sequencing "a,b,c", fill-in the text (CMIString255), numeric the number; a numeric range has no
      pattern (null). */
-  function value(type, v) {
-    if (type === "numeric" && !Array.isArray(v)) return v.min === v.max ? String(v.min) : null;
-    if (type === "fill-in") return String(v[0] || "").slice(0, 255);
-    if (type === "matching") return v.map(function (pair) { return pair.join("."); }).join(",");
-    return v.join(",");
+  function value(v) {
+    if (!Array.isArray(v)) return v.min === v.max ? String(v.min) : null;
+    return v.map(function (p) { return [].concat(p).join("."); }).join(",").slice(0, 255);
   }
 
   return function transport(win, lmsapi) {
@@ -78,12 +74,12 @@
       if (isNaN(n)) return;
       var now = new Date(), latency = timespan(now - (startedMs || now), 2, false), time = clock(now);
       records.forEach(function (r, i) {
-        var p = "cmi.interactions." + (n + i) + ".", type = TYPES[r.type] || r.type, right = value(type, r.correct);
+        var p = "cmi.interactions." + (n + i) + ".", right = value(r.correct);
         lms.set(p + "id", r.id);
-        lms.set(p + "type", type);
+        lms.set(p + "type", r.type);
         lms.set(p + "time", time);
         lms.set(p + "weighting", String(r.weight));
-        lms.set(p + "student_response", value(type, r.response));
+        lms.set(p + "student_response", value(r.response));
         if (right !== null) lms.set(p + "correct_responses.0.pattern", right);
         lms.set(p + "result", r.right ? "correct" : "wrong");
         lms.set(p + "latency", latency);

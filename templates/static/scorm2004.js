@@ -25,17 +25,14 @@
      follow the fractional seconds). */
   function timestamp(d) { return d.toISOString().replace(/(\.\d{2})\dZ$/, "$1Z"); }
 
-  var TYPES = { single: "choice", multiple: "choice", ordering: "sequencing" };
-
   /* A learner response or correct-response pattern in 2004's formats: choice "a[,]c", true-false
      "true"/"false", matching "1[.]a[,]2[.]b", sequencing "a[,]b", fill-in the text (250 characters;
      "{case_matters=true}" before a case-sensitive pattern), numeric the number or "min[:]max". */
   function pattern(type, v, caseMatters) {
     if (type === "true-false") return v[0] === "t" ? "true" : "false";
-    if (type === "numeric" && !Array.isArray(v)) return v.min === v.max ? String(v.min) : v.min + "[:]" + v.max;
-    if (type === "fill-in") return (caseMatters ? "{case_matters=true}" : "") + String(v[0] || "").split("[,]").join(",").slice(0, 250);
-    if (type === "matching") return v.map(function (pair) { return pair.join("[.]"); }).join("[,]");
-    return v.join("[,]");
+    if (!Array.isArray(v)) return v.min === v.max ? String(v.min) : v.min + "[:]" + v.max; // numeric
+    if (type === "fill-in") return (caseMatters ? "{case_matters=true}" : "") + String(v[0]).split("[,]").join(",").slice(0, 250);
+    return v.map(function (p) { return [].concat(p).join("[.]"); }).join("[,]");
   }
 
   return function transport(win, lmsapi) {
@@ -91,7 +88,7 @@
       if (isNaN(n)) return;
       var now = new Date(), latency = duration(now - (startedMs || now)), time = timestamp(now);
       records.forEach(function (r, i) {
-        var p = "cmi.interactions." + (n + i) + ".", type = TYPES[r.type] || r.type;
+        var p = "cmi.interactions." + (n + i) + ".", type = r.type;
         lms.set(p + "id", r.id);
         lms.set(p + "type", type);
         lms.set(p + "timestamp", time);

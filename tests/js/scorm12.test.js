@@ -96,7 +96,7 @@ test("interactions continue from _count in the 1.2 vocabulary", () => {
   const lms = fakeLms({ "cmi.interactions._count": "3" });
   const t = makeTransport(lms.win);
   t.connect();
-  t.interactions([{ id: "q1", type: "single", response: ["a"], correct: ["b"], right: false, weight: 2 },
+  t.interactions([{ id: "q1", type: "choice", response: ["a"], correct: ["b"], right: false, weight: 2 },
     { id: "q2", type: "true-false", response: ["t"], correct: ["t"], right: true, weight: 1 }], Date.now() - 65000);
   assert.equal(lms.store["cmi.interactions.3.id"], "q1");
   assert.equal(lms.store["cmi.interactions.3.type"], "choice");

@@ -75,7 +75,7 @@ test("interactions in 2004's formats", () => {
   const lms = fakeLms({ "cmi.interactions._count": "2" });
   const t = transport(lms);
   t.connect(true);
-  t.interactions([{ id: "q1", type: "multiple", response: ["a", "c"], correct: ["a", "b"], right: false, weight: 2,
+  t.interactions([{ id: "q1", type: "choice", response: ["a", "c"], correct: ["a", "b"], right: false, weight: 2,
     description: "x".repeat(300) }, { id: "q2", type: "true-false", response: ["f"], correct: ["f"], right: true, weight: 1 }],
   Date.now() - 61500);
   assert.equal(lms.store["cmi.interactions.2.type"], "choice");
