@@ -1,7 +1,25 @@
 /* scorm-builder learner runtime: the page controller (navigation, the quiz on the page, saving
    and leaving). It uses three files loaded before it: codec.js (the saved state), scoring.js
    (scores, retries, option order) and the transport of the package's standard (scorm12.js), which
-   alone speaks to the LMS. docs/runtime.md describes the behaviour. */
+   alone speaks to the LMS. docs/runtime.md describes the behaviour.
+
+   Question types. Choice types (single, multiple, true-false) are built in; the others come from
+   qmatching.js, qordering.js and qtext.js (fill-in, numeric), loaded before the transport when the
+   course uses them. Each registers ScormBuilder.qtypes[type] = {
+     setup(parts, question, hooks)          once, at start: wire the controls
+     read(parts, question) -> answer        the answer the controls hold ([] = unanswered)
+     show(parts, question, answer, view)    (re)draw: arrangement, values, locking, feedback
+     record(question, answer) -> {type, response, correct[, caseSensitive]}   the interaction
+     credit(question, answer, partial, language) -> 0..1   (pure; scoring.credit calls it)
+     invalid(question, answer) -> label key or ""   optional: refuses a submit (numeric: "not_a_number")
+   }
+   parts: {fs (the fieldset), result, why, message, qnum, index (question index), quiz (quiz index)};
+   hooks: {changed() (the answer changed: read it and save), say(text) (announce in #sb-status),
+     L(key, params)};
+   view: {submitted, locked, right (credit 1), shuffle, seed, attempt, L, language}; the seeded orders
+     take (seed, parts.quiz, attempt, parts.index).
+   The runtime itself shows .sb-feedback[data-when=right|wrong], the question's verdict and the
+   rationale, and draws, hides, orders and numbers the units (contract 14, sections 3 and 7). */
 (function (win, doc) {
   "use strict";
   var root = doc.documentElement;
@@ -9,6 +27,7 @@
   root.className += " sb-js";
 
   var SB = win.ScormBuilder || {}, codec = SB.codec, scoring = SB.scoring, lmsLink = SB.transport;
+  function handler(question) { return (SB.qtypes || {})[question.type]; } // none: a choice type
 
   function warn(message) { try { win.console.warn("[scorm-builder] " + message); } catch (e) { /* no console */ } }
   function $(sel, from) { return (from || doc).querySelector(sel); }
@@ -242,18 +261,25 @@
       if (page.quiz === null) return;
       var qi = page.quiz, form = $("form", pages[p]);
       if (!form) return;
-      var q = {
+      var quiz = data.quizzes[qi], q = {
         form: form, started: 0, result: $(".sb-result", form), submit: $(".sb-submit", form),
         retry: $(".sb-retry", form), actions: $(".sb-quiz-actions", form), note: $(".sb-attempt-note", form),
-        questions: data.quizzes[qi].questions.map(function (question) {
+        count: $(".sb-quiz-count", pages[p]), order: [],
+        questions: quiz.questions.map(function (question, i) {
           var fs = $('fieldset[data-question="' + question.id + '"]', form);
           return { fs: fs, box: $(".sb-options", fs), result: $(".sb-qresult", fs), why: $(".sb-rationale", fs),
-            message: $(".sb-qmessage", fs) };
+            message: $(".sb-qmessage", fs), qnum: $(".sb-qnum", fs), index: i, quiz: qi };
         })
       };
+      q.units = (quiz.units || []).map(function (_, u) { return $('[data-unit="' + u + '"]', form); });
       quizzes[qi] = q;
+      quiz.questions.forEach(function (question, i) {
+        var h = handler(question), parts = q.questions[i];
+        if (h) h.setup(parts, question, { L: L, say: say, changed: function () { answerChanged(qi, parts.fs); } });
+      });
       show(q.actions, true);
       form.addEventListener("change", function (e) { answerChanged(qi, e.target); });
+      form.addEventListener("input", function (e) { answerChanged(qi, e.target); });
       form.addEventListener("submit", function (e) { e.preventDefault(); submitQuiz(qi); });
       if (q.retry) q.retry.addEventListener("click", function () { retryQuiz(qi); });
       renderQuiz(qi);
@@ -266,12 +292,13 @@
     var quiz = data.quizzes[qi], st = state.quizzes[qi];
     if (st.submitted) return;
     quiz.questions.forEach(function (question, i) {
-      if (!quizzes[qi].questions[i].fs.contains(input)) return;
-      st.answers[i] = question.keys.filter(function (k) {
+      var parts = quizzes[qi].questions[i], h = handler(question);
+      if (!parts.fs.contains(input)) return;
+      st.answers[i] = h ? h.read(parts, question) : question.keys.filter(function (k) {
         var o = option(qi, i, k), box = o && $("input", o);
         return box && box.checked;
       });
-      if (st.answers[i].length) markUnanswered(quizzes[qi].questions[i], "");
+      if (scoring.answered(question, st.answers[i])) markUnanswered(parts, "");
     });
     save(false);
   }
@@ -312,30 +339,59 @@
 
   function locked(st) { return st.submitted || lms.finished() || session.review; }
 
+  /* The first control of a question that takes focus. */
+  function firstControl(parts) { return $("input:enabled,select,button:enabled", parts.fs); }
+
+  /* The draw of the attempt shown: units not drawn hidden, the others in display order, numbered. */
+  function drawQuiz(qi) {
+    var quiz = data.quizzes[qi], q = quizzes[qi], attempt = scoring.attemptOf(state.quizzes[qi]);
+    var units = scoring.drawnUnits(quiz, state.seed, qi, attempt), count = { count: 0 };
+    q.order = scoring.drawn(quiz, state.seed, qi, attempt);
+    if (!quiz.units) return;
+    q.units.forEach(function (e, u) { show(e, units.indexOf(u) >= 0); });
+    units.forEach(function (u) { q.result.parentNode.insertBefore(q.units[u], q.result); });
+    count.count = q.order.length;
+    q.order.forEach(function (i, n) {
+      count.number = n + 1;
+      q.questions[i].qnum.textContent = L("question_number", count) + (quiz.questions[i].type === "multiple" ? " " + L("select_all") : "");
+    });
+    if (q.count) q.count.textContent = L("quiz_questions", count);
+  }
+
   function renderQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
-    var attemptIndex = Math.max(0, st.submitted ? st.used - 1 : st.used);
+    var attemptIndex = scoring.attemptOf(st);
+    drawQuiz(qi);
     quiz.questions.forEach(function (question, i) {
-      var parts = q.questions[i], chosen = st.answers[i], right = scoring.isRight(question, chosen);
-      if (quiz.shuffle && question.type !== "true-false") {
-        scoring.shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
+      var parts = q.questions[i], chosen = st.answers[i], h = handler(question);
+      var right = scoring.credit(question, chosen, quiz.partial, data.language) === 1;
+      if (h) {
+        h.show(parts, question, chosen, { submitted: st.submitted, locked: locked(st), right: right, shuffle: quiz.shuffle,
+          seed: state.seed, attempt: attemptIndex, L: L, language: data.language });
+      } else { // a choice type
+        if (quiz.shuffle && question.type !== "true-false") {
+          scoring.shuffled(question.keys, state.seed, qi, attemptIndex, i).forEach(function (k) {
+            var o = option(qi, i, k);
+            if (o) parts.box.appendChild(o);
+          });
+        }
+        question.keys.forEach(function (k) {
           var o = option(qi, i, k);
-          if (o) parts.box.appendChild(o);
+          if (!o) return;
+          var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
+          var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
+          input.checked = picked;
+          input.disabled = locked(st);
+          o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
+          if (verdict) {
+            verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
+              : question.type === "multiple" ? "verdict_missed" : "verdict_correct");
+          }
+          show(fb, st.submitted && (picked || correct));
         });
       }
-      question.keys.forEach(function (k) {
-        var o = option(qi, i, k);
-        if (!o) return;
-        var input = $("input", o), fb = $(".sb-feedback", o), verdict = fb && $(".sb-verdict", fb);
-        var picked = chosen.indexOf(k) >= 0, correct = question.correct.indexOf(k) >= 0;
-        input.checked = picked;
-        input.disabled = locked(st);
-        o.className = "sb-option" + (st.submitted ? (picked ? " sb-picked" : "") + (correct ? " sb-correct" : "") : "");
-        if (verdict) {
-          verdict.textContent = L(picked ? (correct ? "verdict_picked_right" : "verdict_picked_wrong")
-            : question.type === "multiple" ? "verdict_missed" : "verdict_correct");
-        }
-        show(fb, st.submitted && (picked || correct));
+      $$(".sb-feedback[data-when]", parts.fs).forEach(function (fb) {
+        show(fb, st.submitted && fb.getAttribute("data-when") === (right ? "right" : "wrong"));
       });
       if (parts.result) {
         parts.result.textContent = L(right ? "question_right" : "question_wrong");
@@ -371,28 +427,34 @@
   function submitQuiz(qi) {
     var quiz = data.quizzes[qi], st = state.quizzes[qi], q = quizzes[qi];
     if (locked(st)) return;
-    var missing = [];
-    quiz.questions.forEach(function (question, i) {
-      var empty = !st.answers[i].length;
-      markUnanswered(q.questions[i], empty ? L("unanswered", { number: i + 1 }) : "");
-      if (empty) missing.push(i);
+    var missing = null;
+    q.order.forEach(function (i, n) {
+      var question = quiz.questions[i], parts = q.questions[i], h = handler(question), msg = "";
+      if (h && !st.answers[i].length) st.answers[i] = h.read(parts, question); // ordering: the order shown
+      var a = st.answers[i], bad = scoring.answered(question, a) ? h && h.invalid && h.invalid(question, a) : "unanswered";
+      if (bad) msg = L(bad, { number: n + 1 });
+      markUnanswered(parts, msg);
+      if (msg && missing === null) missing = parts;
     });
-    if (missing.length) {
-      var first = $("input", q.questions[missing[0]].fs);
-      if (first) {
-        first.focus({ preventScroll: true });
-        q.questions[missing[0]].fs.scrollIntoView({ block: "start" });
-      }
+    if (missing) {
+      var first = firstControl(missing);
+      if (first) first.focus({ preventScroll: true });
+      missing.fs.scrollIntoView({ block: "start" });
       return;
     }
     attemptNote(q, "");
     st.submitted = true;
     st.used = Math.min(st.used + 1, quiz.attempts || data.codec.attemptsMax);
     if (session.tracking) {
-      lms.interactions(quiz.questions.map(function (question, n) {
-        var chosen = st.answers[n];
-        return { id: question.id, type: question.type, chosen: chosen, correct: question.correct,
-          right: scoring.isRight(question, chosen), weight: question.weight, description: promptText(q.questions[n]) };
+      lms.interactions(q.order.map(function (i) {
+        var question = quiz.questions[i], answer = st.answers[i], h = handler(question);
+        var r = h ? h.record(question, answer)
+          : { type: question.type === "true-false" ? "true-false" : "choice", response: answer, correct: question.correct };
+        r.id = question.id;
+        r.right = scoring.credit(question, answer, quiz.partial, data.language) === 1;
+        r.weight = question.weight;
+        r.description = promptText(q.questions[i]);
+        return r;
       }), q.started);
     }
     renderQuiz(qi);
@@ -412,7 +474,7 @@
     save(false);
     var left = scoring.attemptsLeft(data, state, qi), n = st.used + 1;
     attemptNote(q, left === Infinity ? L("new_attempt", { number: n }) : L("new_attempt_of", { number: n, count: st.used + left }));
-    var first = $("input", q.form);
+    var first = q.order.length && firstControl(q.questions[q.order[0]]);
     if (first) first.focus({ preventScroll: true });
     q.note.scrollIntoView({ block: "start" });
   }

@@ -1,16 +1,39 @@
-/* scorm-builder learner runtime: quiz scoring, retries and option order, as pure functions of the
-   page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and "Retries". */
+/* scorm-builder learner runtime: quiz scoring, retries, the draw and the seeded orders, as pure
+   functions of the page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and
+   "Retries"; contract of issue 14, sections 3 and 5 (draws, credit per type).
+   The credit of matching, ordering, fill-in and numeric answers comes from their type's script
+   (ScormBuilder.qtypes[type].credit; in node, the q*.js modules), so that courses without them do
+   not ship it. */
 (function (root, factory) {
-  var scoring = factory();
-  if (typeof module === "object" && module.exports) module.exports = scoring;
-  else (root.ScormBuilder = root.ScormBuilder || {}).scoring = scoring;
-})(this, function () {
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(function () {
+      return Object.assign({}, require("./qmatching.js"), require("./qordering.js"), require("./qtext.js"));
+    });
+  } else {
+    var SB = root.ScormBuilder = root.ScormBuilder || {};
+    SB.scoring = factory(function () { return SB.qtypes || {}; });
+  }
+})(this, function (types) {
   "use strict";
 
+  /* The credit of answer a to question q, 0..1 (1: right). ``partial``: multiple response (and
+     matching) score the right fraction. ``language``: the course's (fill-in answers' lower case). */
+  function credit(q, a, partial, language) {
+    var c = q.correct, h = types()[q.type], n;
+    if (!a || !a.length) return 0;
+    if (h) return h.credit(q, a, partial, language);
+    n = a.filter(function (k) { return c.indexOf(k) >= 0; }).length;
+    if (n === c.length && a.length === n) return 1;
+    return partial && q.type === "multiple" ? Math.max(0, (2 * n - a.length) / c.length) : 0;
+  }
+
   /* A question is right only when the chosen set equals the correct set (no partial credit). */
-  function isRight(question, chosen) {
-    return chosen.length === question.correct.length &&
-      question.correct.every(function (k) { return chosen.indexOf(k) >= 0; });
+  function isRight(question, chosen) { return credit(question, chosen, false) === 1; }
+
+  /* Answered enough to be submitted: every matching item matched; a text not blank (a numeric
+     answer that is not a number is refused apart, with its own message). */
+  function answered(q, a) {
+    return !!(a && a.length) && (q.items ? a.every(Boolean) : !q.maxLength || /\S/.test(a[0]));
   }
 
   /* A score in 0..100 with at most two decimals, as the text reported to the LMS. */
@@ -18,15 +41,20 @@
 
   function allIndexes(data) { return data.quizzes.map(function (_, qi) { return qi; }); }
 
-  /* Weighted score of some quizzes: {got, total, right, count, raw}. */
+  /* The attempt whose draw and orders are shown: the one submitted, else the one under way. */
+  function attemptOf(q) { return Math.max(0, q.submitted ? q.used - 1 : q.used); }
+
+  /* Weighted score of some quizzes over their drawn questions: {got, total, right, count, raw}. */
   function tally(data, st, list) {
     var t = { got: 0, total: 0, right: 0, count: 0 };
     list.forEach(function (qi) {
-      data.quizzes[qi].questions.forEach(function (question, i) {
-        var ok = isRight(question, st.quizzes[qi].answers[i]);
+      var quiz = data.quizzes[qi], q = st.quizzes[qi];
+      drawn(quiz, st.seed, qi, attemptOf(q)).forEach(function (i) {
+        var question = quiz.questions[i], c = credit(question, q.answers[i], quiz.partial, data.language);
         t.total += question.weight;
         t.count += 1;
-        if (ok) { t.got += question.weight; t.right += 1; }
+        t.got += question.weight * c;
+        if (c === 1) t.right += 1;
       });
     });
     t.raw = scoreText(t.got, t.total);
@@ -88,9 +116,28 @@
     return out;
   }
 
+  /* The units shown in an attempt, in display order (contract 14, section 3): each group's units,
+     or ``count`` of them drawn (then in pool order); the whole list shuffled when order is
+     "shuffled". Page data without units: every question is its own unit. */
+  function drawnUnits(quiz, seed, qi, attempt) {
+    var list = [];
+    if (!quiz.groups) return quiz.questions.map(function (_, i) { return i; });
+    quiz.groups.forEach(function (g, gi) {
+      var pick = g.count == null ? g.units : shuffled(g.units, seed, qi, attempt, 1000 + gi).slice(0, g.count);
+      list = list.concat(g.units.filter(function (u) { return pick.indexOf(u) >= 0; }));
+    });
+    return quiz.order === "shuffled" ? shuffled(list, seed, qi, attempt, 999) : list;
+  }
+
+  /* The question indexes shown in an attempt, in display order. */
+  function drawn(quiz, seed, qi, attempt) {
+    var units = quiz.units || [];
+    return [].concat.apply([], drawnUnits(quiz, seed, qi, attempt).map(function (u) { return units[u] || [u]; }));
+  }
+
   return {
-    isRight: isRight, scoreText: scoreText, allIndexes: allIndexes, tally: tally, quizPassed: quizPassed,
-    scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone, result: result,
-    shuffled: shuffled
+    isRight: isRight, credit: credit, answered: answered, scoreText: scoreText, allIndexes: allIndexes, tally: tally,
+    quizPassed: quizPassed, scoPassed: scoPassed, attemptsLeft: attemptsLeft, retryOpen: retryOpen, isDone: isDone,
+    result: result, shuffled: shuffled, types: types, attemptOf: attemptOf, drawnUnits: drawnUnits, drawn: drawn
   };
 });

@@ -25,6 +25,14 @@
   /* CMITime: time of day HH:MM:SS. */
   function clock(d) { return pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2); }
 
+  /* A response or correct pattern in 1.2's formats: choice "a,c", true-false "t", matching "1.a,2.b",
+     sequencing "a,b,c", fill-in the text (CMIString255), numeric the number; a numeric range has no
+     pattern (null). */
+  function value(v) {
+    if (!Array.isArray(v)) return v.min === v.max ? String(v.min) : null;
+    return v.map(function (p) { return [].concat(p).join("."); }).join(",").slice(0, 255);
+  }
+
   return function transport(win, lmsapi) {
     var lms = lmsapi(win, NAMES), status = "", raw = "";
 
@@ -58,20 +66,21 @@
       lms.set("cmi.core.exit", done ? "" : "suspend");
     }
 
-    /* One record per answered question, n continuing from _count (1.2 interactions are write-only,
-       so every attempt appends). records: [{id, type, chosen, correct, right, weight}]. */
+    /* One record per drawn question, n continuing from _count (1.2 interactions are write-only,
+       so every attempt appends). records: [{id, type, response, correct, right, weight}], type the
+       SCORM interaction type (contract 14, section 6). */
     function interactions(records, startedMs) {
       var n = parseInt(lms.get("cmi.interactions._count"), 10);
       if (isNaN(n)) return;
       var now = new Date(), latency = timespan(now - (startedMs || now), 2, false), time = clock(now);
       records.forEach(function (r, i) {
-        var p = "cmi.interactions." + (n + i) + ".";
+        var p = "cmi.interactions." + (n + i) + ".", right = value(r.correct);
         lms.set(p + "id", r.id);
-        lms.set(p + "type", r.type === "true-false" ? "true-false" : "choice");
+        lms.set(p + "type", r.type);
         lms.set(p + "time", time);
         lms.set(p + "weighting", String(r.weight));
-        lms.set(p + "student_response", r.chosen.join(","));
-        lms.set(p + "correct_responses.0.pattern", r.correct.join(","));
+        lms.set(p + "student_response", value(r.response));
+        if (right !== null) lms.set(p + "correct_responses.0.pattern", right);
         lms.set(p + "result", r.right ? "correct" : "wrong");
         lms.set(p + "latency", latency);
       });

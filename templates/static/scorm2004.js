@@ -25,10 +25,14 @@
      follow the fractional seconds). */
   function timestamp(d) { return d.toISOString().replace(/(\.\d{2})\dZ$/, "$1Z"); }
 
-  /* A learner response or correct-response pattern: choice "a[,]c", true-false "true"/"false". */
-  function pattern(type, keys) {
-    if (type === "true-false") return keys[0] === "t" ? "true" : "false";
-    return keys.join("[,]");
+  /* A learner response or correct-response pattern in 2004's formats: choice "a[,]c", true-false
+     "true"/"false", matching "1[.]a[,]2[.]b", sequencing "a[,]b", fill-in the text (250 characters;
+     "{case_matters=true}" before a case-sensitive pattern), numeric the number or "min[:]max". */
+  function pattern(type, v, caseMatters) {
+    if (type === "true-false") return v[0] === "t" ? "true" : "false";
+    if (!Array.isArray(v)) return v.min === v.max ? String(v.min) : v.min + "[:]" + v.max; // numeric
+    if (type === "fill-in") return (caseMatters ? "{case_matters=true}" : "") + String(v[0]).split("[,]").join(",").slice(0, 250);
+    return v.map(function (p) { return [].concat(p).join("[.]"); }).join("[,]");
   }
 
   return function transport(win, lmsapi) {
@@ -76,20 +80,21 @@
       lms.set("cmi.exit", done ? "normal" : "suspend");
     }
 
-    /* One record per answered question, n continuing from _count, in 2004's formats.
-       records: [{id, type, chosen, correct, right, weight, description}]. */
+    /* One record per drawn question, n continuing from _count, in 2004's formats. records: [{id,
+       type, response, correct, right, weight, description, caseSensitive}], type the SCORM
+       interaction type (contract 14, section 6). */
     function interactions(records, startedMs) {
       var n = parseInt(lms.get("cmi.interactions._count"), 10);
       if (isNaN(n)) return;
       var now = new Date(), latency = duration(now - (startedMs || now)), time = timestamp(now);
       records.forEach(function (r, i) {
-        var p = "cmi.interactions." + (n + i) + ".", type = r.type === "true-false" ? "true-false" : "choice";
+        var p = "cmi.interactions." + (n + i) + ".", type = r.type;
         lms.set(p + "id", r.id);
         lms.set(p + "type", type);
         lms.set(p + "timestamp", time);
         lms.set(p + "weighting", String(r.weight));
-        lms.set(p + "learner_response", pattern(type, r.chosen));
-        lms.set(p + "correct_responses.0.pattern", pattern(type, r.correct));
+        lms.set(p + "learner_response", pattern(type, r.response));
+        lms.set(p + "correct_responses.0.pattern", pattern(type, r.correct, r.caseSensitive));
         lms.set(p + "result", r.right ? "correct" : "incorrect");
         lms.set(p + "latency", latency);
         if (r.description) lms.set(p + "description", r.description.slice(0, DESCRIPTION_MAX));

@@ -96,8 +96,8 @@ test("interactions continue from _count in the 1.2 vocabulary", () => {
   const lms = fakeLms({ "cmi.interactions._count": "3" });
   const t = makeTransport(lms.win);
   t.connect();
-  t.interactions([{ id: "q1", type: "single", chosen: ["a"], correct: ["b"], right: false, weight: 2 },
-    { id: "q2", type: "true-false", chosen: ["t"], correct: ["t"], right: true, weight: 1 }], Date.now() - 65000);
+  t.interactions([{ id: "q1", type: "choice", response: ["a"], correct: ["b"], right: false, weight: 2 },
+    { id: "q2", type: "true-false", response: ["t"], correct: ["t"], right: true, weight: 1 }], Date.now() - 65000);
   assert.equal(lms.store["cmi.interactions.3.id"], "q1");
   assert.equal(lms.store["cmi.interactions.3.type"], "choice");
   assert.equal(lms.store["cmi.interactions.3.result"], "wrong");
@@ -160,4 +160,39 @@ test("timespans follow Moodle's CMITimespan pattern", () => {
   assert.equal(t.timespan(0, 4, true), "0000:00:00.00");
   assert.equal(t.timespan(59999, 2, false), "00:00:59");
   assert.equal(t.timespan(1e15, 4, true), "9999:59:59.99");
+});
+
+test("interactions of every question type in 1.2's formats", () => {
+  const { matching } = require("../../templates/static/qmatching.js");
+  const { ordering } = require("../../templates/static/qordering.js");
+  const text = require("../../templates/static/qtext.js");
+  const { typesData } = require("./fixtures.js");
+  const q = typesData().quizzes[0].questions;
+  const lms = fakeLms();
+  const t = makeTransport(lms.win);
+  t.connect();
+  const rec = (r, id) => ({ id, right: false, weight: 1, ...r });
+  t.interactions([
+    rec({ type: "choice", response: ["a", "c"], correct: ["a", "b"] }, "c"),
+    rec({ type: "true-false", response: ["f"], correct: ["t"] }, "tf"),
+    rec(matching.record(q[1], ["a", "", "d"]), "m"),
+    rec(ordering.record(q[2], ["d", "a", "c", "b"]), "o"),
+    rec(text["fill-in"].record(q[3], ["a|b;c,d " + "x".repeat(300)]), "f"),
+    rec(text.numeric.record(q[4], [" 42,5 "]), "n"),
+    rec(text.numeric.record(q[8], ["42"]), "e"),
+  ], Date.now());
+  const v = (n, k) => lms.store[`cmi.interactions.${n}.${k}`];
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((n) => v(n, "type")),
+    ["choice", "true-false", "matching", "sequencing", "fill-in", "numeric", "numeric"]);
+  assert.deepEqual([v(0, "student_response"), v(0, "correct_responses.0.pattern")], ["a,c", "a,b"]);
+  assert.deepEqual([v(1, "student_response"), v(1, "correct_responses.0.pattern")], ["f", "t"]);
+  assert.deepEqual([v(2, "student_response"), v(2, "correct_responses.0.pattern")], ["1.a,3.d", "1.a,2.c,3.a"]);
+  assert.deepEqual([v(3, "student_response"), v(3, "correct_responses.0.pattern")], ["d,a,c,b", "a,b,c,d"]);
+  assert.equal(v(4, "student_response").length, 255);
+  assert.ok(v(4, "student_response").startsWith("a|b;c,d x"));
+  assert.equal(v(4, "correct_responses.0.pattern"), "Working alliance");
+  assert.equal(v(5, "student_response"), "42.5");
+  assert.equal(v(5, "correct_responses.0.pattern"), undefined, "a range has no 1.2 pattern");
+  assert.equal(v(6, "correct_responses.0.pattern"), "42");
+  assert.equal(v(6, "result"), "wrong");
 });

@@ -75,8 +75,8 @@ test("interactions in 2004's formats", () => {
   const lms = fakeLms({ "cmi.interactions._count": "2" });
   const t = transport(lms);
   t.connect(true);
-  t.interactions([{ id: "q1", type: "multiple", chosen: ["a", "c"], correct: ["a", "b"], right: false, weight: 2,
-    description: "x".repeat(300) }, { id: "q2", type: "true-false", chosen: ["f"], correct: ["f"], right: true, weight: 1 }],
+  t.interactions([{ id: "q1", type: "choice", response: ["a", "c"], correct: ["a", "b"], right: false, weight: 2,
+    description: "x".repeat(300) }, { id: "q2", type: "true-false", response: ["f"], correct: ["f"], right: true, weight: 1 }],
   Date.now() - 61500);
   assert.equal(lms.store["cmi.interactions.2.type"], "choice");
   assert.equal(lms.store["cmi.interactions.2.learner_response"], "a[,]c");
@@ -108,4 +108,37 @@ test("durations are ISO 8601", () => {
   assert.equal(t.duration(0), "PT0S");
   assert.equal(t.duration(59990), "PT59.99S");
   assert.equal(t.duration(3600000), "PT1H0S");
+});
+
+test("interactions of every question type in 2004's formats", () => {
+  const { matching } = require("../../templates/static/qmatching.js");
+  const { ordering } = require("../../templates/static/qordering.js");
+  const text = require("../../templates/static/qtext.js");
+  const { typesData } = require("./fixtures.js");
+  const q = typesData().quizzes[0].questions;
+  const lms = fakeLms();
+  const t = transport(lms);
+  t.connect(true);
+  const rec = (r, id) => ({ id, right: true, weight: 1, ...r });
+  t.interactions([
+    rec(matching.record(q[1], ["a", "c", "a"]), "m"),
+    rec(ordering.record(q[2], ["a", "b", "c", "d"]), "o"),
+    rec(text["fill-in"].record(q[3], ["x[,]y " + "é".repeat(300)]), "f"),
+    rec(text["fill-in"].record(q[6], ["CBT"]), "cs"),
+    rec(text.numeric.record(q[4], ["44"]), "n"),
+    rec(text.numeric.record(q[8], ["\u221242"]), "e"),
+    rec({ type: "true-false", response: ["t"], correct: ["t"] }, "tf"),
+  ], Date.now());
+  const v = (n, k) => lms.store[`cmi.interactions.${n}.${k}`];
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((n) => v(n, "type")),
+    ["matching", "sequencing", "fill-in", "fill-in", "numeric", "numeric", "true-false"]);
+  assert.deepEqual([v(0, "learner_response"), v(0, "correct_responses.0.pattern")], ["1[.]a[,]2[.]c[,]3[.]a", "1[.]a[,]2[.]c[,]3[.]a"]);
+  assert.deepEqual([v(1, "learner_response"), v(1, "correct_responses.0.pattern")], ["a[,]b[,]c[,]d", "a[,]b[,]c[,]d"]);
+  assert.equal(v(2, "learner_response").length, 250);
+  assert.ok(v(2, "learner_response").startsWith("x,y é"), "one string: no [,] inside");
+  assert.equal(v(2, "correct_responses.0.pattern"), "Working alliance");
+  assert.deepEqual([v(3, "learner_response"), v(3, "correct_responses.0.pattern")], ["CBT", "{case_matters=true}CBT"]);
+  assert.deepEqual([v(4, "learner_response"), v(4, "correct_responses.0.pattern")], ["44", "40[:]45"]);
+  assert.deepEqual([v(5, "learner_response"), v(5, "correct_responses.0.pattern")], ["-42", "42"]);
+  assert.deepEqual([v(6, "learner_response"), v(6, "result")], ["true", "correct"]);
 });
