@@ -15,7 +15,9 @@ from scorm_builder.problems import ProblemsError
 from scorm_builder.resources import default_templates_dir
 
 LABELS = default_templates_dir() / "labels"
-RUNTIME_JS = default_templates_dir() / "static" / "runtime.js"
+# The runtime's files that call L("key"): the page controller and the question types' controls.
+RUNTIME_JS = [default_templates_dir() / "static" / name
+              for name in ("runtime.js", "qmatching.js", "qordering.js", "qtext.js")]
 
 
 def sco_html(tmp_path: Path, course: Path, sco: str = "first") -> str:
@@ -34,7 +36,7 @@ def set_course(course: Path, old: str, new: str) -> None:
 def test_every_runtime_label_exists_and_the_runtime_uses_exactly_those():
     english, _ = read_labels(LABELS / "en.yml")
     bases = set(english) | {key.rpartition("_")[0] for key in english if key.rpartition("_")[2] in PLURAL_FORMS}
-    literals = set(re.findall(r'"(\w+)"', RUNTIME_JS.read_text()))
+    literals = {key for path in RUNTIME_JS for key in re.findall(r'"(\w+)"', path.read_text())}
     not_labels = {"submit"}  # the form's submit event, not the label of the same name
     assert literals & bases - not_labels == set(RUNTIME_LABELS)
     for key in RUNTIME_LABELS:

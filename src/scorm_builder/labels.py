@@ -33,7 +33,8 @@ RUNTIME_LABELS = (
     "verdict_picked_right", "verdict_picked_wrong", "verdict_missed", "verdict_correct", "question_right",
     "question_wrong", "result_passed", "result_failed", "score", "can_try_again", "attempts_left",
     "no_attempts_left", "overall_score", "feedback_above", "unanswered", "new_attempt", "new_attempt_of",
-    "session_ended", "progress_saved",
+    "session_ended", "progress_saved", "question_number", "select_all", "quiz_questions", "not_a_number", "moved",
+    "verdict_item_right", "verdict_item_wrong",
 )
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")  # a BCP 47 tag, as course.yml may give it
 
