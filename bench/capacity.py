@@ -71,17 +71,23 @@ def worst(root: Path, quiz_yml: str) -> int:
     return saved_states(course)["quiz"].worst_size
 
 
-def largest(root: Path, kind: str, limit: int) -> tuple[int, int]:
-    """The most questions of ``kind`` whose worst case fits ``limit``, and that worst case."""
+def largest(root: Path, kind: str, limits: list[int]) -> list[tuple[int, int]]:
+    """For each limit, the most questions of ``kind`` whose worst case fits it, and that worst case.
+
+    A question of one shape adds the same characters to the worst case each time (its answer and a
+    ","), so the size is base + n * step: measured at 1 and 2 questions, predicted for n, and then
+    confirmed by loading n and n + 1 questions (SCORM 1.2's limit; 2004's counts run to thousands)."""
     def size(n: int) -> int:
         return worst(root, "attempts: 0\nquestions:\n" + "".join(question(kind, i) for i in range(n)))
-    low, high = 1, 2
-    while size(high) <= limit:
-        low, high = high, high * 2
-    while high - low > 1:  # size(low) fits, size(high) does not
-        mid = (low + high) // 2
-        low, high = (mid, high) if size(mid) <= limit else (low, mid)
-    return low, size(low)
+    one, two = size(1), size(2)
+    step, base = two - one, one - (two - one)
+    out = []
+    for limit in limits:
+        n = (limit - base) // step
+        if limit == min(limits) and not size(n) <= limit < size(n + 1):
+            raise SystemExit(f"capacity: {kind}: the worst case is not linear in the number of questions")
+        out.append((n, base + n * step))
+    return out
 
 
 def mixed(root: Path, count: int) -> tuple[int, str]:
@@ -104,8 +110,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for kind, (shape, _) in SHAPES.items():
-            n12, size12 = largest(root, kind, SUSPEND_DATA_MAX)
-            n04, _ = largest(root, kind, SCORM2004.suspend_data_max)
+            (n12, size12), (n04, _) = largest(root, kind, [SUSPEND_DATA_MAX, SCORM2004.suspend_data_max])
             rows.append((kind, shape, n12, size12, n04))
         mixed_size, mixed_shape = mixed(root, 60)
     lines = [

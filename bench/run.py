@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 WORK = BENCH / "work"
@@ -260,6 +261,10 @@ def main(argv: list[str]) -> int:
     report.plot(rows, args.out / "build-time.png")
     report.write_markdown(data, rows, args.out / "RESULTS.md", BENCH / "analysis.md")
     print(f"\nwrote {args.out / 'RESULTS.md'}, {args.out / 'build-time.png'}, {args.out / 'results.json'}")
+    print()
+    import capacity  # bench/capacity.py, beside this file: a count, not a timing (the largest quiz per type)
+
+    capacity.main(["--out", str(args.out)])
     print(f"bench command took {time.time() - t0:.0f} s (environment setup {data['setup_s']:.0f} s)")
     return 0
 

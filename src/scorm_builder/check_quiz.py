@@ -110,7 +110,8 @@ def _ordering(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if len(q.options) > SEQUENCE_MAX:
         return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} items",
-                        f"SCORM 1.2 sequencing responses encode at most {SEQUENCE_MAX}, a-z and 0-9; split the question")]
+                        f"SCORM 1.2 sequencing responses encode at most {SEQUENCE_MAX}, a-z and 0-9; "
+                        "split the question")]
     if len(q.options) < 2:
         return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} item(s)",
                         "list at least two items under 'items:', in the right order")]
@@ -128,7 +129,8 @@ def _fill_in(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     if not 1 <= q.max_length <= FILL_IN_MAX:
         return [Problem(*at, f"max_length {q.max_length} of fill-in question '{q.id}' is outside 1-{FILL_IN_MAX}",
-                        f"SCORM 2004 keeps {FILL_IN_MAX} characters of a fill-in response, 1.2 keeps 255; the default is 40")]
+                        f"SCORM 2004 keeps {FILL_IN_MAX} characters of a fill-in response, 1.2 keeps 255; "
+                        "the default is 40")]
     if not q.answers:
         return [Problem(*at, f"fill-in question '{q.id}' has no accepted answer",
                         "list what counts as right under 'answers:', e.g. answers: [alliance, working alliance]")]
