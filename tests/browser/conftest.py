@@ -25,6 +25,7 @@ import pytest
 from coursekit import make_generated_course
 from prereqs import REPO, require_chromium_and_playwright, require_or_skip
 from scorm_builder.build import build
+from scorm_builder.new import create_course
 from scorm_builder.resources import default_course_dir
 
 HOST_DIR = Path(__file__).resolve().parent / "host"
@@ -76,6 +77,8 @@ def site(tmp_path_factory, browser_prereqs):
     (root / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
     gen = make_generated_course(tmp / "src-gen", "sco-per-section")
     gensingle = make_generated_course(tmp / "src-gensingle", "single-sco")
+    starter = tmp / "src-starter"
+    create_course(starter)
     sources = {  # name: (course folder, output standard)
         "seed": (default_course_dir(), "scorm12"),
         "gen": (gen, "scorm12"),
@@ -84,6 +87,9 @@ def site(tmp_path_factory, browser_prereqs):
         "seed2004": (default_course_dir(), "scorm2004"),
         "gen2004": (gen, "scorm2004"),
         "gensingle2004": (gensingle, "scorm2004"),
+        # the course `scorm-builder new` writes: every question type, a case, a pool, a captioned video
+        "starter": (starter, "scorm12"),
+        "starter2004": (starter, "scorm2004"),
     }
     packages = {}
     for name, (source, standard) in sources.items():

@@ -65,3 +65,13 @@ def learner(moodle, browser, hosts):
     yield person
     person.close()
     assert hosts <= {urlparse(BASE).netloc}, f"requests left the loopback Moodle: {sorted(hosts)}"
+
+
+@pytest.fixture(scope="session")
+def starter_source(tmp_path_factory) -> Path:
+    """The course `scorm-builder new` writes: every question type, a case, a shared pool, a video."""
+    from scorm_builder.new import create_course
+
+    root = tmp_path_factory.mktemp("starter") / "my-course"
+    create_course(root)
+    return root
