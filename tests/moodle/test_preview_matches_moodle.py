@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from moodlesite import Sco
+from qtypeskit import right_answer, wrong_answer
+from test_moodle_qtypes import answer_all
 from scorm_builder.preview.app import Preview
 from scorm_builder.resources import default_course_dir
 
@@ -150,4 +152,67 @@ def test_the_preview_stores_what_moodle_stores(moodle, learner, browser, seed_zi
             simulated = scenario(PreviewLms(context.new_page(), running.url, standard))
     finally:
         context.close()
+    assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
+
+
+def every_type_wrong_then_right(lms) -> list:
+    """The starter course's first SCO (every question type): all wrong, leave, come back, retry, all right."""
+    sco = lms.open()
+    sco.go_to_quiz()
+    answer_all(sco, wrong_answer)
+    sco.submit()
+    lms.leave(sco)
+    seen = [lms.stored()]
+    sco = lms.open()
+    sco.try_again()
+    answer_all(sco, right_answer)
+    sco.submit()
+    lms.leave(sco)
+    return seen + [lms.stored(), lms.interactions()]
+
+
+def moodle_interactions(self) -> list:
+    stored = self.moodle.readback(self.activity)
+    return interaction_rows(stored.interactions(), self.standard)
+
+
+def preview_interactions(self) -> list:
+    values = self.page.evaluate("i => sbPreview.store.load(i).values", self.item)
+    found: dict[int, dict] = {}
+    for key, value in values.items():
+        parts = key.split(".")
+        if key.startswith("cmi.interactions.") and parts[2].isdigit():
+            found.setdefault(int(parts[2]), {})[".".join(parts[3:])] = value
+    return interaction_rows(found, self.standard)
+
+
+def interaction_rows(found: dict[int, dict], standard: str) -> list:
+    response = "student_response" if standard == "scorm12" else "learner_response"
+    def pattern(r: dict):  # Moodle keeps SCORM 1.2's as correct_responses_0.pattern
+        return r.get("correct_responses.0.pattern", r.get("correct_responses_0.pattern"))
+    return [(r.get("id"), r.get("type"), r.get(response), pattern(r), r.get("result")) for _, r in sorted(found.items())]
+
+
+MoodleLms.interactions = moodle_interactions
+PreviewLms.interactions = preview_interactions
+
+
+@pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
+def test_the_preview_stores_every_question_type_as_moodle_does(moodle, learner, browser, starter_source, tmp_path,
+                                                              standard):
+    from scorm_builder.build import build
+
+    zip_path = build(starter_source, tmp_path / "out", standard=standard).zip_path
+    real = every_type_wrong_then_right(MoodleLms(moodle, learner, zip_path, f"differential {standard} every type",
+                                                 standard))
+    course = shutil.copytree(starter_source, tmp_path / "course")
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + f"standard: {standard}\n", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        with Preview(Path(course), port=0) as running:
+            simulated = every_type_wrong_then_right(PreviewLms(context.new_page(), running.url, standard))
+    finally:
+        context.close()
+    assert {row[1] for row in real[-1]} >= {"matching", "fill-in", "numeric", "choice", "true-false"}  # the first SCO
     assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
