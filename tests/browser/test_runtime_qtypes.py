@@ -191,3 +191,33 @@ def test_the_encoder_reaches_exactly_the_worst_case_the_build_computed(page, sit
     # whatever the draw, never longer than the worst case; some seed draws the heaviest units
     assert max(len(t) for t in got["texts"]) == len(expected)
     assert any(t.split("|", 4)[4] == expected.split("|", 4)[4] for t in got["texts"])
+
+
+@pytest.mark.parametrize("package", ["starter", "starter2004"])
+def test_a_learners_own_text_survives_saving_resuming_and_reporting(page, site, package):
+    """Separators of the saved state and of SCORM's response formats, accents and an emoji typed
+    into a fill-in answer: scorm-again accepts the interaction, and a resume gives the text back."""
+    typed = "Ça, 1|2; {x} [,] é😀"
+    host = Host(page, site)
+    open_quiz(host, package, "getting-started")
+    qs = questions(host)
+    fill_in = next(qid for qid in shown(host) if qs[qid]["type"] == "fill-in")
+    assert len(typed) <= qs[fill_in]["maxLength"]
+    for qid in shown(host):
+        answer_by_keyboard(host, qs[qid], typed if qid == fill_in else wrong_answer(qs[qid]))
+    saved = host.sets()["cmi.suspend_data"]
+    submit_by_keyboard(host)
+    host.frame.wait_for_selector(".sb-result.sb-fail")
+    assert [e for e in host.log() if e["error"] != "0"] == []
+    record = next(r for r in interactions(host.log()).values() if r["id"] == fill_in)
+    response = record.get("learner_response", record.get("student_response"))
+    if host.standard == "scorm2004":  # "[,]" separates several fill-in responses in 2004: written as ","
+        assert response == typed.replace("[,]", ",")
+    else:
+        assert response == typed
+    host.close()
+    host = Host(page, site)
+    entry = {"entry": "resume", "suspend_data": saved} if package == "starter2004" else \
+        {"core": {"entry": "resume"}, "suspend_data": saved}
+    open_quiz(host, package, "getting-started", cmi=entry)
+    assert host.fl.locator(f'fieldset[data-question="{fill_in}"] input.sb-text').input_value() == typed

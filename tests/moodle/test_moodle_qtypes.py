@@ -98,12 +98,15 @@ def test_every_type_is_recorded_passed_with_its_grade_and_the_draw_survives_a_re
     assert seen >= {"single", "multiple", "true-false", "matching", "ordering", "fill-in", "numeric"}
 
 
+TYPED = "Ça, 1|2; {x} é😀"  # the saved state's and SCORM's separators, accents, an emoji
+
+
 def test_wrong_answers_of_every_type_fail_with_attempts_left_and_are_kept(moodle, learner, starter_zips):
     built = starter_zips["scorm12"]
     activity = moodle.upload(built.zip_path, "starter, wrong answers", learner.username)
     sco = learner.open(activity)
     sco.go_to_quiz()
-    given = answer_all(sco, wrong_answer)
+    given = answer_all(sco, lambda q: TYPED if q["type"] == "fill-in" else wrong_answer(q))
     text = sco.submit()
     assert "Not passed" in text and "2 attempts left" in text
     sco.exit_activity()
@@ -113,7 +116,13 @@ def test_wrong_answers_of_every_type_fail_with_attempts_left_and_are_kept(moodle
     assert [r["id"] for r in records] == list(given)
     assert {r["result"] for r in records} == {"wrong"}
     fill_in = next(r for r in records if r["type"] == "fill-in")
-    assert fill_in["student_response"] == "not it"
+    assert fill_in["student_response"] == TYPED, "Moodle keeps the learner's own text as typed"
+
+    sco = learner.open(activity)  # the text comes back from Moodle's suspend_data
+    assert sco.got("cmi.core.entry") == "resume"
+    box = sco.frame.locator(f'fieldset[data-question="{fill_in["id"]}"] input.sb-text')
+    assert box.input_value() == TYPED
+    sco.exit_activity()
 
 
 def test_moodle_2004_cannot_connect_a_second_sco_opened_from_its_contents(moodle, learner, starter_zips):
