@@ -72,9 +72,10 @@ def test_every_type_answered_by_keyboard_is_recorded_by_scorm_again(page, site, 
     assert seen_types >= {"matching", "ordering", "fill-in", "numeric", "single", "multiple", "true-false"}
 
 
-def test_wrong_answers_show_each_types_feedback_and_axe_finds_nothing(page, site):
+@pytest.mark.parametrize("sco", SCOS)
+def test_wrong_answers_show_each_types_feedback_and_axe_finds_nothing(page, site, sco):
     host = Host(page, site)
-    open_quiz(host, "starter", "getting-started")
+    open_quiz(host, "starter", sco)
     qs = questions(host)
     assert axe_violations(host.frame) == []
     for qid in shown(host):
