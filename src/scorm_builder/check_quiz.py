@@ -17,7 +17,7 @@ from .model import (
     Quiz,
 )
 from .problems import Problem
-from .scorm12 import CHOICE_KEYS, FILL_IN_MAX, MATCH_ITEM_KEYS, SEQUENCE_MAX
+from .scorm12 import CHOICE_KEYS, FILL_IN_MAX, MATCH_ITEM_KEYS
 
 
 def check_quiz(quiz: Quiz) -> list[Problem]:
@@ -70,18 +70,27 @@ def check_question(q: Question) -> list[Problem]:
     return problems + check(q)
 
 
+def _option_count(q: Question, what: str, noun: str, response: str, fewer: str) -> list[Problem]:
+    """Two options (or ordering items) at least, and no more than SCORM 1.2's single-character keys."""
+    at = (q.loc.path, q.loc.line)
+    if len(q.options) > len(CHOICE_KEYS):
+        return [Problem(*at, f"{what}'{q.id}' has {len(q.options)} {noun}s",
+                        f"SCORM 1.2 {response} responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; "
+                        "split the question")]
+    if len(q.options) < 2:
+        return [Problem(*at, f"{what}'{q.id}' has {len(q.options)} {noun}(s)", fewer)]
+    return []
+
+
 def _choice(q: Question) -> list[Problem]:
     at = (q.loc.path, q.loc.line)
     correct = len(q.correct_keys)
     if q.type == TRUE_FALSE:
         return []
-    if len(q.options) > len(CHOICE_KEYS):
-        return [Problem(*at, f"question '{q.id}' has {len(q.options)} options",
-                        f"SCORM 1.2 choice responses encode at most {len(CHOICE_KEYS)}, a-z and 0-9; "
-                        "split the question")]
-    if len(q.options) < 2:
-        return [Problem(*at, f"question '{q.id}' has {len(q.options)} option(s)",
-                        "give it at least two options under 'options:', each '- text: ...'")]
+    counted = _option_count(q, "question ", "option", "choice",
+                            "give it at least two options under 'options:', each '- text: ...'")
+    if counted:
+        return counted
     if correct == 0:
         return [Problem(*at, f"question '{q.id}' has no correct option", "mark the right option with 'correct: true'")]
     if q.type == SINGLE and correct > 1:
@@ -107,15 +116,8 @@ def _matching(q: Question) -> list[Problem]:
 
 
 def _ordering(q: Question) -> list[Problem]:
-    at = (q.loc.path, q.loc.line)
-    if len(q.options) > SEQUENCE_MAX:
-        return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} items",
-                        f"SCORM 1.2 sequencing responses encode at most {SEQUENCE_MAX}, a-z and 0-9; "
-                        "split the question")]
-    if len(q.options) < 2:
-        return [Problem(*at, f"ordering question '{q.id}' has {len(q.options)} item(s)",
-                        "list at least two items under 'items:', in the right order")]
-    return []
+    return _option_count(q, "ordering question ", "item", "sequencing",
+                         "list at least two items under 'items:', in the right order")
 
 
 def normalized(text: str, case_sensitive: bool) -> str:

@@ -16,13 +16,11 @@ LESSON_LOCATION_MAX = 255
 # docs/scorm12.md#identifiers (CAM): identifiers are XML IDs; Moodle checks interaction ids against
 # ^[\u0021-\u007E]{0,255}$ (its CMIIdentifier).
 IDENTIFIER_MAX = 255
-# docs/scorm12.md#interactions (RTE): choice responses are single characters 0-9, a-z.
+# docs/scorm12.md#interactions (RTE): choice and sequencing responses are single characters 0-9, a-z.
 CHOICE_KEYS = string.ascii_lowercase + string.digits
 # docs/scorm12.md#interactions (RTE): matching responses pair single characters, "1.a,2.b": the
 # items take these (digits first, so that a pair reads like the standard's examples), the targets CHOICE_KEYS.
 MATCH_ITEM_KEYS = "123456789" + string.ascii_lowercase
-# docs/scorm12.md#interactions (RTE): a sequencing response is single characters (CHOICE_KEYS), so at most 36.
-SEQUENCE_MAX = len(CHOICE_KEYS)
 # docs/scorm12.md#interactions (RTE): a fill-in response and its pattern are CMIFeedback, at most 255
 # characters; SCORM 2004 keeps 250 of each (docs/scorm2004.md): a fill-in answer fits both.
 FILL_IN_MAX = 250

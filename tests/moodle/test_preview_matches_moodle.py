@@ -135,6 +135,19 @@ def fail_every_attempt_then_review(lms) -> list:
     return seen + [lms.stored()]
 
 
+def in_preview(browser, source: Path, tmp_path: Path, standard: str, scenario) -> list:
+    """The scenario run in `scorm-builder preview` (its "moodle" profile) on a copy of ``source``."""
+    course = shutil.copytree(source, tmp_path / "course")
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + f"standard: {standard}\n", encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        with Preview(Path(course), port=0) as running:
+            return scenario(PreviewLms(context.new_page(), running.url, standard))
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
 @pytest.mark.parametrize("scenario", [right_answers, one_failed_attempt, fail_come_back_and_pass,
                                       fail_every_attempt_then_review], ids=lambda f: f.__name__)
@@ -142,16 +155,7 @@ def test_the_preview_stores_what_moodle_stores(moodle, learner, browser, seed_zi
                                                standard):
     zip_path = seed_zip if standard == "scorm12" else seed_zip_2004
     real = scenario(MoodleLms(moodle, learner, zip_path, f"differential {standard} {scenario.__name__}", standard))
-
-    course = shutil.copytree(default_course_dir(), tmp_path / "course")
-    yml = course / "course.yml"
-    yml.write_text(yml.read_text(encoding="utf-8") + f"standard: {standard}\n", encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    try:
-        with Preview(Path(course), port=0) as running:
-            simulated = scenario(PreviewLms(context.new_page(), running.url, standard))
-    finally:
-        context.close()
+    simulated = in_preview(browser, default_course_dir(), tmp_path, standard, scenario)
     assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
 
 
@@ -205,14 +209,6 @@ def test_the_preview_stores_every_question_type_as_moodle_does(moodle, learner, 
     zip_path = build(starter_source, tmp_path / "out", standard=standard).zip_path
     real = every_type_wrong_then_right(MoodleLms(moodle, learner, zip_path, f"differential {standard} every type",
                                                  standard))
-    course = shutil.copytree(starter_source, tmp_path / "course")
-    yml = course / "course.yml"
-    yml.write_text(yml.read_text(encoding="utf-8") + f"standard: {standard}\n", encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    try:
-        with Preview(Path(course), port=0) as running:
-            simulated = every_type_wrong_then_right(PreviewLms(context.new_page(), running.url, standard))
-    finally:
-        context.close()
+    simulated = in_preview(browser, starter_source, tmp_path, standard, every_type_wrong_then_right)
     assert {row[1] for row in real[-1]} >= {"matching", "fill-in", "numeric", "choice", "true-false"}  # the first SCO
     assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
