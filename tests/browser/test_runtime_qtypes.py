@@ -5,6 +5,8 @@ gives each type, axe-core at 1280 and 320 px, the draw kept on resume and drawn 
 and the runtime's encoder writing exactly the worst case the build computed."""
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 from qtypeskit import SCORM_TYPE, SHOWN, expected_response, right_answer, wrong_answer
 from qtypeskit import answer_by_keyboard as answer_with_keys
@@ -12,6 +14,8 @@ from sbhost import Host, interactions
 from test_runtime_a11y import axe_violations
 
 from scorm_builder import suspend
+from scorm_builder.build import build
+from scorm_builder.new import create_course
 from scorm_builder.scorm12 import SUSPEND_DATA_MAX
 
 SCOS = ("getting-started", "next-steps")
@@ -222,3 +226,32 @@ def test_a_learners_own_text_survives_saving_resuming_and_reporting(page, site, 
         {"core": {"entry": "resume"}, "suspend_data": saved}
     open_quiz(host, package, "getting-started", cmi=entry)
     assert host.fl.locator(f'fieldset[data-question="{fill_in}"] input.sb-text').input_value() == typed
+
+
+def test_a_shuffled_quiz_keeps_each_case_together_and_shows_the_attempts_draw_in_order(page, site, tmp_path):
+    """order: shuffled (the starter's second quiz, changed): the units in a seeded order per attempt,
+    a case's questions together and in their own order, the page showing exactly scoring.drawn."""
+    course = tmp_path / "shuffled"
+    create_course(course)
+    quiz = course / "sections" / "02-next-steps.quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("order: fixed", "order: shuffled"), encoding="utf-8")
+    result = build(course, tmp_path / "out")
+    with zipfile.ZipFile(result.zip_path) as zf:
+        zf.extractall(site.root / "pkg" / "shuffled")
+    page.goto(f"{site.base}/pkg/shuffled/next-steps/index.html")
+    page.wait_for_selector(".sb-page.sb-current")
+    quiz_page = page.evaluate("ScormBuilder.data().pages.findIndex(p => p.quiz !== null)")
+    page.locator(f'#sb-toc a[data-goto="{quiz_page}"]').click()
+    on_page = page.evaluate(SHOWN, quiz_page)
+    orders = page.evaluate("""() => {
+      const d = ScormBuilder.data(), st = ScormBuilder.state(), q = d.quizzes[0];
+      return [0, 1, 2, 3, 4, 5, 6, 7].map(a => ScormBuilder.scoring.drawn(q, st.seed, 0, a).map(i => q.questions[i].id));
+    }""")
+    assert on_page == orders[0]
+    case = ["sams-update-which-change", "sams-update-validate"]
+    for order in orders:
+        at = order.index(case[0])
+        assert order[at:at + 2] == case, order  # together, in the case's order
+    assert len({tuple(o) for o in orders}) > 1, "each attempt has its own order"
+    numbers = page.locator(f"#p{quiz_page} fieldset.sb-question:visible .sb-qnum").all_inner_texts()
+    assert numbers == [f"Question {n} of {len(on_page)}" for n in range(1, len(on_page) + 1)]
