@@ -229,6 +229,13 @@ def test_adl_nav_request_continue_launches_the_next_sco(chromium, preview, profi
         previous = "unknown" if profile == "moodle" else "false"
         assert call(page, "api.GetValue('adl.nav.request_valid.previous')") == previous
         assert call(page, "[api.SetValue('adl.nav.request', 'continue'), api.Terminate('')]") == ["true", "true"]
+        if profile == "moodle":
+            # Moodle 4.3 launches the next SCO in the same player page, whose one 2004 API object the
+            # Terminate above ended: the next SCO cannot Initialize (docs/moodle.md, "Several SCOs")
+            page.wait_for_function("() => sbPreview.api && sbPreview.api.stale && sbPreview.api.lastError === '104'")
+            assert page.locator("#sco-title").text_content() == "Two"
+            assert page.locator(".lms-note", has_text="this SCO cannot connect").count() == 1
+            return
         wait_for_session(page, item="ITEM-two")
         assert page.locator("#sco-title").text_content() == "Two"
         assert page.locator(".lms-note", has_text='adl.nav.request "continue" at Terminate').count() == 1

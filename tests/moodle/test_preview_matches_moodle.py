@@ -212,3 +212,49 @@ def test_the_preview_stores_every_question_type_as_moodle_does(moodle, learner, 
     simulated = in_preview(browser, starter_source, tmp_path, standard, every_type_wrong_then_right)
     assert {row[1] for row in real[-1]} >= {"matching", "fill-in", "numeric", "choice", "true-false"}  # the first SCO
     assert simulated == real, json.dumps({"preview": simulated, "moodle": real}, indent=1)
+
+
+def moodle_switch(self, sco, title: str):
+    sco.switch_to(title)
+    return sco
+
+
+def preview_switch(self, sco, title: str):
+    """The player's table of contents: another SCO, launched by the same player page."""
+    self.page.locator("#toc button[data-item]", has_text=title).click()
+    self.page.wait_for_function(
+        "t => { const f = document.querySelector('#sco-frame'); const d = f && f.contentDocument;"
+        " const h = d && d.querySelector('h1'); return h && h.textContent.trim() === t && d.querySelector('.sb-page.sb-current'); }",
+        arg=title)
+    return Sco(None, self.page, self.page.frame_locator("#sco-frame"))
+
+
+MoodleLms.switch = moodle_switch
+PreviewLms.switch = preview_switch
+
+
+@pytest.mark.parametrize("standard", ["scorm12", "scorm2004"])
+def test_the_preview_connects_a_second_sco_from_the_contents_as_moodle_does(moodle, learner, browser, starter_source,
+                                                                            tmp_path, standard):
+    """Moodle 4.3's SCORM 2004 player cannot connect the next SCO picked in its contents once the
+    first one terminated (docs/moodle.md, "Several SCOs"); SCORM 1.2's can. The preview's Moodle
+    profile must do the same, so that a course team sees it before uploading."""
+    from scorm_builder.build import build
+
+    built = build(starter_source, tmp_path / "out", standard=standard)
+    second = built.course.scos[1].title
+
+    def scenario(lms) -> list:
+        sco = lms.open()
+        sco.go_to_quiz()
+        answer_all(sco, right_answer)
+        sco.submit()
+        sco = lms.switch(sco, second)
+        notice = sco.notice() if sco.frame.locator("#sb-notice").is_visible() else ""
+        lms.leave(sco)
+        return ["did not respond" in notice]
+
+    real = scenario(MoodleLms(moodle, learner, built.zip_path, f"differential {standard} switch", standard))
+    assert real == [standard == "scorm2004"]
+    simulated = in_preview(browser, starter_source, tmp_path / "preview", standard, scenario)
+    assert simulated == real

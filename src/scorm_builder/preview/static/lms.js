@@ -107,6 +107,7 @@ let state = null; // the last /_preview/state.json
 let course = ""; // the manifest identifier: the course's key in storage
 let current = null; // the launched TOC item
 let api = null; // the Scorm12API of the current launch
+let playerTerminated = false; // a SCO of this player page called Terminate (Moodle 2004 keeps the API ended)
 let entries = []; // the API log, across launches
 
 const store = {
@@ -253,7 +254,8 @@ function renderToc() {
     chip.className = `status s-${standardOf() === "scorm2004" ? status.split(" ").pop() : status.replace(" ", "-")}`;
     chip.textContent = values[std().raw] ? `${status} · ${values[std().raw]}` : status;
     button.append(title, chip);
-    button.addEventListener("click", () => launch(item, "launch"));
+    // the player's table of contents: another SCO in the same player page (the current one: a relaunch)
+    button.addEventListener("click", () => launch(item, "launch", Boolean(current) && current.identifier !== item.identifier));
     li.append(button);
     return li;
   }));
@@ -275,11 +277,24 @@ function renderGrade() {
 function unload() {
   const frame = $("sco-frame");
   if (frame) frame.remove(); // unloads the SCO now: its pagehide handler runs and may call LMSFinish
+  if (api && api.state === "terminated") playerTerminated = true; // the SCO called Terminate (2004)
   if (api) api.abandon(); // a session still open loses its uncommitted values, as in an LMS
 }
 
-function launch(item, reason) {
+/* The learner leaves the player page (Moodle's "Exit activity"): the next launch opens a fresh one. */
+function leave() {
   unload();
+  playerTerminated = false;
+}
+
+/* ``inPlayer``: the launch comes from the player page itself (its table of contents, or a 2004
+   navigation request), not from opening the activity again (Relaunch, a reset, a rebuild). */
+function launch(item, reason, inPlayer = false) {
+  unload(); // the SCO leaving may Terminate now, on its pagehide
+  // Moodle 4.3's 2004 run-time is one object per player page: once a SCO terminated it, the next
+  // SCO the page launches cannot Initialize (docs/moodle.md, "Several SCOs")
+  const stale = inPlayer && playerTerminated && settings.profile === "moodle" && standardOf() === "scorm2004";
+  if (!inPlayer) playerTerminated = false;
   current = item;
   settings.item = item.identifier;
   saveSettings();
@@ -306,6 +321,7 @@ function launch(item, reason) {
     };
   api = new s.Api({
     profile: settings.profile,
+    stale,
     launch: launchValues,
     record: store.load(identifier),
     onLog: addLog,
@@ -322,8 +338,9 @@ function launch(item, reason) {
     // adl.nav.request "continue"/"previous" at Terminate: the LMS launches the next/previous SCO
     // (Moodle: mod_scorm_launch_next_sco/prev_sco after 500 ms); others are only logged.
     onTerminate: (request) => {
+      playerTerminated = true;  // before the launch this request may make
       const target = request === "continue" ? launchable[at + 1] : request === "previous" ? launchable[at - 1] : null;
-      if (target) setTimeout(() => launch(target, `adl.nav.request ${request}: launch`), moodle ? 500 : 0);
+      if (target) setTimeout(() => launch(target, `adl.nav.request ${request}: launch`, true), moodle ? 500 : 0);
     },
   });
   store.save(identifier, api.record); // the LMS counts launches, committed or not
@@ -333,6 +350,10 @@ function launch(item, reason) {
   addLog({ fn: "LMS", level: "launch",
     result: `${reason}: "${item.title}", launch ${api.record.launches}, entry "${api.launch.entry}", `
       + `mode ${v2004 ? api.launch.mode : api.launch.lesson_mode}, ${s.PROFILES[settings.profile].label}` });
+  if (stale) {
+    addLog({ fn: "LMS", level: "info", result: "Moodle: the player page's 2004 API was terminated by the SCO before: "
+      + "this SCO cannot connect (Relaunch opens the activity again)" });
+  }
   const frame = document.createElement("iframe");
   frame.id = "sco-frame";
   frame.title = item.title;
@@ -571,7 +592,7 @@ window.sbPreview = {
   get log() { return entries; },
   get gradebook() { return store.gradebook(); },
   launch: (identifier) => launch(findItem(identifier), "launch"),
-  unload,
+  unload: leave,
 };
 
 bindControls();

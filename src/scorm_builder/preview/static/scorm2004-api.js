@@ -350,8 +350,11 @@ export class Scorm2004API {
    *             launch_data, max_time_allowed, time_limit_action, nav: {continue, previous} }
    *   record: what onCommit gave last time for this SCO ({values, counts, launches}) or null
    *   onLog(entry), onChange(api), onCommit(record), onTerminate(navRequest): the page's hooks
+   *   stale: the page's API was terminated by an earlier SCO of the same player page (Moodle 4.3 keeps
+   *     one API object per player page, so Initialize answers 104: docs/moodle.md, "Several SCOs")
    */
-  constructor({ profile = "strict", launch = {}, record = null, onLog, onChange, onCommit, onTerminate, now } = {}) {
+  constructor({ profile = "strict", launch = {}, record = null, onLog, onChange, onCommit, onTerminate, now,
+    stale = false } = {}) {
     this.profile = PROFILES[profile] || PROFILES.strict;
     this.standard = "scorm2004";
     this.now = now || (() => Date.now());
@@ -360,6 +363,7 @@ export class Scorm2004API {
     this.onCommit = onCommit || (() => {});
     this.onTerminate = onTerminate || (() => {});
     this.state = NOT_INITIALIZED;
+    this.stale = stale;
     this.lastError = "0";
     this.lastDiagnostic = "";
     this.lastMoodleDiagnostic = "";
@@ -439,6 +443,10 @@ export class Scorm2004API {
       if (this.state === RUNNING) throw new ApiError("103", "Initialize was already called in this session");
       if (this.state === TERMINATED) {
         throw new ApiError("104", "Terminate ended this session; the LMS must launch the SCO again for a new one");
+      }
+      if (this.stale) {
+        throw new ApiError("104", "Moodle keeps one 2004 API per player page: an earlier SCO's Terminate ended it "
+          + "(leave the activity and open it again: the preview's Relaunch)");
       }
       this.state = RUNNING;
       this.startedAt = this.now();
