@@ -1,6 +1,6 @@
 /* scorm-builder learner runtime: matching questions (ScormBuilder.qtypes.matching; the hooks are
    described at the top of runtime.js). Each item has a <select> of the targets; the answer is the
-   target key per item, "" for an item not matched yet, [] when none is. Contract 14, section 7. */
+   target key per item, "" for an item not matched yet, [] when none is. docs/runtime.md, "The quiz's page data and markup". */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) { module.exports = factory(function () { return require("./scoring.js"); }); return; }
   var SB = root.ScormBuilder = root.ScormBuilder || {};

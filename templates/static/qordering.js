@@ -2,7 +2,7 @@
    described at the top of runtime.js). The items are a list with "move up" and "move down" buttons;
    focus stays on the moved item's button (its other one once it reaches an end) and #sb-status
    announces the new position. The answer is the keys as arranged, [] until the first move.
-   Contract 14, section 7. */
+   docs/runtime.md, "The quiz's page data and markup". */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) { module.exports = factory(function () { return require("./scoring.js"); }); return; }
   var SB = root.ScormBuilder = root.ScormBuilder || {};

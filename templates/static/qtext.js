@@ -1,7 +1,7 @@
 /* scorm-builder learner runtime: fill-in and numeric questions (ScormBuilder.qtypes["fill-in"] and
    .numeric; the hooks are described at the top of runtime.js). One text input; the answer is
    [text as typed], [] when empty. After submit: the solution, and for fill-in the feedback of the
-   accepted answer matched. Contract 14, section 7. */
+   accepted answer matched. docs/runtime.md, "The quiz's page data and markup". */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) { module.exports = factory(); return; }
   var SB = root.ScormBuilder = root.ScormBuilder || {}, types = factory();

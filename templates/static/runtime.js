@@ -19,7 +19,7 @@
    view: {submitted, locked, right (credit 1), shuffle, seed, attempt, L, language}; the seeded orders
      take (seed, parts.quiz, attempt, parts.index).
    The runtime itself shows .sb-feedback[data-when=right|wrong], the question's verdict and the
-   rationale, and draws, hides, orders and numbers the units (contract 14, sections 3 and 7). */
+   rationale, and draws, hides, orders and numbers the units (docs/runtime.md, "The quiz's page data and markup"). */
 (function (win, doc) {
   "use strict";
   var root = doc.documentElement;

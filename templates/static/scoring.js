@@ -1,6 +1,6 @@
 /* scorm-builder learner runtime: quiz scoring, retries, the draw and the seeded orders, as pure
    functions of the page data (data) and the learner's state (st). docs/runtime.md, "The quiz" and
-   "Retries"; contract of issue 14, sections 3 and 5 (draws, credit per type).
+   "Retries", and "The quiz's page data and markup" (draws, credit per type).
    The credit of matching, ordering, fill-in and numeric answers comes from their type's script
    (ScormBuilder.qtypes[type].credit; in node, the q*.js modules), so that courses without them do
    not ship it. */
@@ -116,7 +116,7 @@
     return out;
   }
 
-  /* The units shown in an attempt, in display order (contract 14, section 3): each group's units,
+  /* The units shown in an attempt, in display order (docs/runtime.md, "The quiz's page data and markup"): each group's units,
      or ``count`` of them drawn (then in pool order); the whole list shuffled when order is
      "shuffled". Page data without units: every question is its own unit. */
   function drawnUnits(quiz, seed, qi, attempt) {

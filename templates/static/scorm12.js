@@ -68,7 +68,7 @@
 
     /* One record per drawn question, n continuing from _count (1.2 interactions are write-only,
        so every attempt appends). records: [{id, type, response, correct, right, weight}], type the
-       SCORM interaction type (contract 14, section 6). */
+       SCORM interaction type (docs/questions.md, "What the LMS receives"). */
     function interactions(records, startedMs) {
       var n = parseInt(lms.get("cmi.interactions._count"), 10);
       if (isNaN(n)) return;

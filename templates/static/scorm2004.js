@@ -82,7 +82,7 @@
 
     /* One record per drawn question, n continuing from _count, in 2004's formats. records: [{id,
        type, response, correct, right, weight, description, caseSensitive}], type the SCORM
-       interaction type (contract 14, section 6). */
+       interaction type (docs/questions.md, "What the LMS receives"). */
     function interactions(records, startedMs) {
       var n = parseInt(lms.get("cmi.interactions._count"), 10);
       if (isNaN(n)) return;

@@ -51,7 +51,7 @@ test("limits come from the build: attempts and seeds are clamped", () => {
   assert.equal(back.furthest, 1, "no further than the last page");
 });
 
-// ---- question types, draws and text answers (contract 14, section 4)
+// ---- question types, draws and text answers (docs/runtime.md, "cmi.suspend_data encoding")
 const scoring = require("../../templates/static/scoring.js");
 const { typesData } = require("./fixtures.js");
 

@@ -26,7 +26,7 @@ function stateWith(answers, { used = 1, submitted = true, furthest = 1, seed = 1
 module.exports = { quizData, stateWith };
 
 /* A quiz with every question type, a case (units 5: questions 5 and 6) and a draw of 2 of 3
-   pool units, as render.runtime_data() writes it (contract 14, section 2). */
+   pool units, as render.runtime_data() writes it (docs/runtime.md, "The quiz's page data and markup"). */
 function typesData({ order = "fixed", partial = false, shuffle = true } = {}) {
   const data = quizData();
   data.language = "en";

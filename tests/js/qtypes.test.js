@@ -1,5 +1,5 @@
 "use strict";
-// The draw, credit per question type, normalization and numeric parsing (contract 14, sections 3 and 5).
+// The draw, credit per question type, normalization and numeric parsing (docs/runtime.md, "The quiz's page data and markup").
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const scoring = require("../../templates/static/scoring.js");
