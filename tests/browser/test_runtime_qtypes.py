@@ -254,4 +254,5 @@ def test_a_shuffled_quiz_keeps_each_case_together_and_shows_the_attempts_draw_in
         assert order[at:at + 2] == case, order  # together, in the case's order
     assert len({tuple(o) for o in orders}) > 1, "each attempt has its own order"
     numbers = page.locator(f"#p{quiz_page} fieldset.sb-question:visible .sb-qnum").all_inner_texts()
+    numbers = [text.removesuffix(" (select all that apply)") for text in numbers]  # a multiple-response one
     assert numbers == [f"Question {n} of {len(on_page)}" for n in range(1, len(on_page) + 1)]
