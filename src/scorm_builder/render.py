@@ -25,11 +25,9 @@ from .labels import LANGUAGE_RE, check_language, fill, read_labels_at, resolve_l
 from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .media import page_parts
 from .model import (
-    CHOICE_TYPES,
     FILL_IN,
     MATCHING,
     NUMERIC,
-    ORDERING,
     Case,
     Course,
     Question,
@@ -146,15 +144,6 @@ def question_data(q: Question) -> dict:
     return out
 
 
-ANSWER_TEMPLATES = {MATCHING: "matching.html", ORDERING: "ordering.html", FILL_IN: "text.html", NUMERIC: "text.html",
-                    **dict.fromkeys(CHOICE_TYPES, "choice.html")}  # in templates/questions/
-
-
-def answer_template(q: Question) -> str:
-    """The template of the question's answer controls, under questions/."""
-    return ANSWER_TEMPLATES[q.type]
-
-
 def number_function(language: str):
     """``number(x)`` for templates: as the course language writes numbers (Babel, imported when used)."""
     def number(value: float) -> str:
@@ -229,8 +218,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
                 title_of=lambda slot: slot_title(slot, labels), page_parts=page_parts,
-                is_case=lambda unit: isinstance(unit, Case), answer_template=answer_template,
-                quiz_size=lambda quiz: quiz.attempt_size,
+                is_case=lambda unit: isinstance(unit, Case), quiz_size=lambda quiz: quiz.attempt_size,
                 number=numbers,
             )
             return link_pages(html, sco).encode("utf-8")
