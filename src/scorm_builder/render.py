@@ -218,7 +218,7 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
                 course=course, sco=sco, data=runtime_data(course, sco, labels, states[sco.id]),
                 shared=SCO_TO_ROOT + SHARED_DIR, scripts=scripts, labels=labels, t=translate,
                 title_of=lambda slot: slot_title(slot, labels), page_parts=page_parts,
-                is_case=lambda unit: isinstance(unit, Case), quiz_size=lambda quiz: quiz.attempt_size,
+                is_case=lambda unit: isinstance(unit, Case),
                 number=numbers,
             )
             return link_pages(html, sco).encode("utf-8")

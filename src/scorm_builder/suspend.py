@@ -26,7 +26,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .model import FILL_IN, MATCHING, MULTIPLE, NUMERIC, ORDERING, Course, Question, Quiz, Sco, unit_questions
+from .model import (
+    FILL_IN,
+    MATCHING,
+    MULTIPLE,
+    NUMERIC,
+    ORDER_FIXED,
+    ORDERING,
+    Course,
+    Question,
+    Quiz,
+    Sco,
+    unit_questions,
+)
 
 FORMAT_VERSION = "1"
 SEED_MAX = 36**6 - 1  # seeds are drawn below this, so at most 6 base-36 digits
@@ -58,7 +70,7 @@ def question_shape(q: Question) -> str:
 def quiz_shape(quiz: Quiz) -> str:
     """The quiz's questions; and the groups a draw or a shuffled order reads, when there are such."""
     shape = ";".join(question_shape(q) for q in quiz.questions)
-    if quiz.draws or quiz.order != "fixed":
+    if quiz.draws or quiz.order != ORDER_FIXED:
         shape += f"|{quiz.order}|" + ",".join(
             f"{g.count if g.count is not None else '*'}:" + ".".join(str(len(unit_questions(u))) for u in g.units)
             for g in quiz.groups)
