@@ -1,7 +1,7 @@
 """The floor: only the unavoidable work of a build, with the same libraries, in a fresh interpreter.
 
 Reads every file of the course, parses each YAML file and front matter with libyaml (PyYAML's
-CSafeLoader), renders every page body and every quiz text (prompt, option, feedback, rationale)
+CSafeLoader), renders every page body and every quiz text (prompt, option, every feedback, rationale, vignette)
 with markdown-it-py (CommonMark plus tables, as the builder), sanitizes each result with nh3, and
 deflates the HTML and every other file into a zip. No model, no checks, no templates, no manifest,
 no linter: a build cannot do less and still produce a package. Prints one JSON object; run by
@@ -25,8 +25,15 @@ from markdown_it import MarkdownIt  # noqa: E402
 
 T_IMPORTED = time.perf_counter()
 
-BLOCK_KEYS = ("prompt", "feedback", "rationale")
-INLINE_KEYS = ("text",)
+# Every Markdown text the builder renders from a quiz file (src/scorm_builder/load_quiz.py): the
+# block texts, feedback of every kind included (feedback, feedback_true, feedback_right, ...), and
+# the one-line texts of options, matching items and ordering items.
+BLOCK_KEYS = ("prompt", "rationale", "vignette")
+INLINE_KEYS = ("text", "item")
+
+
+def is_block_key(key: str) -> bool:
+    return key in BLOCK_KEYS or key == "feedback" or key.startswith("feedback_")
 
 
 def course_files(root: str) -> list[str]:
@@ -41,10 +48,12 @@ def quiz_html(md: MarkdownIt, node: object, out: list[str]) -> None:
     """Render the Markdown texts of a quiz file, wherever they sit in it."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if isinstance(value, str) and key in BLOCK_KEYS:
+            if isinstance(value, str) and is_block_key(key):
                 out.append(nh3.clean(md.render(value)))
             elif isinstance(value, str) and key in INLINE_KEYS:
                 out.append(nh3.clean(md.renderInline(value)))
+            elif key == "items" and isinstance(value, list):  # an ordering question's items
+                out.extend(nh3.clean(md.renderInline(v)) for v in value if isinstance(v, str))
             else:
                 quiz_html(md, value, out)
     elif isinstance(node, list):
