@@ -218,7 +218,7 @@ def _media(course: Course) -> list[Problem]:
     Missing media, caption and poster files are _assets' (they are the page's assets)."""
     problems = []
     root = course.source_dir.resolve()
-    pages = {(course.source_dir / page.key).resolve() for section in course.sections for page in section.pages}
+    pages: set[Path] | None = None  # the pages' files, resolved only for a transcript (resolve() stats each one)
     for media in (m for section in course.sections for m in _players(section)):
         at = (media.loc.path, media.loc.line)
         if media.kind == VIDEO and not media.captions and not media.captions_waived and course.captions_required:
@@ -244,11 +244,15 @@ def _media(course: Course) -> list[Problem]:
             problems.append(Problem(*at, f"missing transcript '{ref.target}'",
                                     f"did you mean '{close}'?" if close
                                     else "check the file name and path; they are case-sensitive"))
-        elif ref is not None and ref.source in pages:
+        elif ref is not None and ref.source in (pages := pages if pages is not None else _page_files(course)):
             problems.append(Problem(*at, f"the transcript '{ref.target}' is also a page of the section",
                                     "move it into a subfolder such as media/, where .md files are not pages, "
                                     "or name it .txt"))
     return problems
+
+
+def _page_files(course: Course) -> set[Path]:
+    return {(course.source_dir / page.key).resolve() for section in course.sections for page in section.pages}
 
 
 def _players(section: Section) -> list[Media]:

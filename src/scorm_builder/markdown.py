@@ -119,12 +119,20 @@ class MarkdownRenderer:
         video images become players of ``media`` (a page's), or are reported when it is None."""
         tokens = self.md.parse(text)
         problems: list[Problem] = []
-        _captions(tokens)
-        _table_cells(tokens)
-        problems += _headings(tokens, loc)
-        problems += _players(tokens, loc, resolve, media)
-        _links(tokens, loc, resolve)
-        problems += self._author_html(tokens, loc, resolve)
+        # Each pass below walks the whole token stream; most texts (a quiz option's feedback, a
+        # paragraph of prose) hold none of the tokens a pass looks for, so it runs only when they do.
+        kinds = _token_types(tokens)
+        if "table_open" in kinds:
+            _captions(tokens)
+            _table_cells(tokens)
+        if "heading_open" in kinds:
+            problems += _headings(tokens, loc)
+        if "image" in kinds:
+            problems += _players(tokens, loc, resolve, media)
+        if "image" in kinds or "link_open" in kinds:
+            _links(tokens, loc, resolve)
+        if "html_block" in kinds or "html_inline" in kinds:
+            problems += self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
         problems += external_resources(html, text, loc)
         return Rendered(html, problems)
@@ -132,9 +140,12 @@ class MarkdownRenderer:
     def inline(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
         """Render one line of Markdown without a surrounding paragraph (option texts)."""
         tokens = self.md.parseInline(text)
-        problems = _players(tokens, loc, resolve, None)
-        _links(tokens, loc, resolve)
-        problems += self._author_html(tokens, loc, resolve)
+        kinds = _token_types(tokens)
+        problems = _players(tokens, loc, resolve, None) if "image" in kinds else []
+        if "image" in kinds or "link_open" in kinds:
+            _links(tokens, loc, resolve)
+        if "html_inline" in kinds:
+            problems += self._author_html(tokens, loc, resolve)
         html = self._clean(self.md.renderer.render(tokens, self.md.options, {}))
         return Rendered(html, problems + external_resources(html, text, loc))
 
@@ -288,6 +299,15 @@ def sanitizer_removals(html: str, loc: Loc) -> list[Problem]:
     return [Problem(loc.path, loc.line + offset, f"the sanitizer removed {what}",
                     f"{hint}; allow_raw_html: true in course.yml keeps author HTML as written", severity=WARNING)
             for offset, what, hint in preview.removed]
+
+
+def _token_types(tokens: list[Token]) -> set[str]:
+    """The types of the tokens of a stream and of their children (inline tokens hold links, images, tags)."""
+    kinds = {tok.type for tok in tokens}
+    for tok in tokens:
+        if tok.children:
+            kinds.update(child.type for child in tok.children)
+    return kinds
 
 
 def _line(token: Token, loc: Loc) -> int:

@@ -124,16 +124,19 @@ class Fields:
             return
         suggested = set()  # known keys offered as a did-you-mean: their absence is the same mistake
         for key in mapping:
-            line = line_of_key(mapping, key, loc.line, base)
             if key not in specs:
                 import difflib  # only for a did-you-mean
 
+                line = line_of_key(mapping, key, loc.line, base)
                 close = difflib.get_close_matches(str(key), [k for k in specs if k not in mapping], n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(specs)}"
                 problems.append(Problem(loc.path, line, f"unknown key '{key}' in {what}", hint))
                 suggested.update(close)
+        # line_of_key, inlined: this runs for every key of every spec of every mapping of the course
+        key_lines = mapping.key_lines if isinstance(mapping, yamlsource.YamlMap) else {}
         for key, spec in specs.items():
-            line = line_of_key(mapping, key, loc.line, base)
+            at = key_lines.get(key)
+            line = base + at if at is not None and key in mapping else loc.line
             self.lines[key] = line
             value = mapping.get(key)
             if value is None:
