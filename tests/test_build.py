@@ -175,7 +175,7 @@ def test_the_build_refuses_a_package_the_linter_rejects(tmp_path, monkeypatch):
     good = build(course, tmp_path / "out").zip_path
     before = good.read_bytes()
     monkeypatch.setattr(build_module, "validate_package",
-                        lambda path: [Problem("imsmanifest.xml", 3, "broken", code="SB999")])
+                        lambda path, written=None: [Problem("imsmanifest.xml", 3, "broken", code="SB999")])
     result = CliRunner().invoke(cli, ["build", str(course), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1 and "imsmanifest.xml:3: broken" in result.output
     assert good.read_bytes() == before

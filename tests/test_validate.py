@@ -42,6 +42,7 @@ from scorm_builder.validate import (
 from scorm_builder.validate.checker import lint_package
 from scorm_builder.validate.command import validate_command
 from scorm_builder.validate.source import DEFAULT_LIMITS, Limits
+from scorm_builder.validate.zip_source import ZipSource
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "validate.md"
 NS_2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -298,6 +299,51 @@ def test_catalogue(case: Case, tmp_path: Path):
 def test_good_package_has_no_findings(tmp_path: Path, kind: str):
     path = write_zip(tmp_path / "ok.zip") if kind == "zip" else write_folder(tmp_path / "ok")
     assert validate_package(path) == []
+
+
+def _as_bytes(files: dict[str, str | bytes]) -> dict[str, bytes]:
+    return {name: data.encode() if isinstance(data, str) else data for name, data in files.items()}
+
+
+def test_written_bytes_replace_inflating_and_still_catch_a_different_entry(tmp_path: Path, monkeypatch):
+    """The build's own check passes the bytes it wrote: entries are compared with them, not inflated,
+    and an entry whose size or CRC is not what was written is the same SB108 as damaged data."""
+    written = _as_bytes(GOOD_FILES)
+    path = write_zip(tmp_path / "ok.zip")
+    inflated: list[str] = []
+    consume = ZipSource._consume
+    monkeypatch.setattr(ZipSource, "_consume", lambda self, info, *a: inflated.append(info.filename)
+                        or consume(self, info, *a))
+    assert validate_package(path, written=written) == []
+    assert inflated == ["imsmanifest.xml"]  # read for its rules; nothing else was inflated again
+
+    other = dict(written, **{"intro/index.html": written["intro/index.html"] + b" "})
+    (changed,) = validate_package(path, written=other)
+    assert (changed.code, changed.path) == ("SB108", "intro/index.html")
+    assert "not the data that was written" in changed.message
+    same_size = dict(written, **{"intro/index.html": written["intro/index.html"].upper()})
+    assert [p.code for p in validate_package(path, written=same_size)] == ["SB108"]
+
+    inflated.clear()
+    partial = {k: v for k, v in written.items() if k != "intro/index.html"}
+    assert validate_package(path, written=partial) == []
+    assert sorted(inflated) == ["imsmanifest.xml", "intro/index.html"]  # what it was not given is inflated
+
+
+@pytest.mark.parametrize("damage", ["cut short", "entry cut", "local header renamed"])
+def test_written_bytes_do_not_hide_a_damaged_zip(tmp_path: Path, damage: str):
+    """What the written bytes cannot vouch for, the zip's own structure, is still checked."""
+    data = zip_bytes(GOOD_FILES)
+    info = zipfile.ZipFile(_raw(tmp_path, data)).getinfo("intro/index.html")
+    start = info.header_offset + 30 + len(info.filename)
+    if damage == "cut short":
+        data = data[: len(data) // 2]
+    elif damage == "entry cut":  # its data halved, everything after it moved up
+        data = data[: start + info.compress_size // 2] + data[start + info.compress_size:]
+    else:
+        data = data[: info.header_offset + 30] + b"x" + data[info.header_offset + 31:]
+    findings = validate_package(_raw(tmp_path, data), written=_as_bytes(GOOD_FILES))
+    assert any(p.severity == ERROR for p in findings), findings
 
 
 def test_catalogue_covers_every_code():

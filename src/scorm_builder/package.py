@@ -26,8 +26,9 @@ def zip_bytes_to(files: dict[str, bytes], fh) -> None:
             zf.writestr(info, files[name])  # zlib's default level: level 9 took 2x the time for 1% less
 
 
-def write_package(files: dict[str, bytes], target: Path, check: Callable[[Path], None] | None = None) -> int:
-    """Write ``files`` as a zip at ``target`` atomically; ``check(temp_path)`` may raise to refuse it.
+def write_package(files: dict[str, bytes], target: Path,
+                  check: Callable[[Path, dict[str, bytes]], None] | None = None) -> int:
+    """Write ``files`` as a zip at ``target`` atomically; ``check(temp_path, files)`` may raise to refuse it.
 
     Returns the size in bytes.
     """
@@ -42,7 +43,7 @@ def write_package(files: dict[str, bytes], target: Path, check: Callable[[Path],
             fh.flush()
             os.fsync(fh.fileno())
         if check is not None:
-            check(temp)
+            check(temp, files)
         os.chmod(temp, 0o644)
         os.replace(temp, target)
     except BaseException:

@@ -35,6 +35,7 @@ byte is counted against the total.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..problems import Problem
@@ -44,6 +45,11 @@ from .codes import FINDING_CODES, UNUSABLE_CODES, FindingCode, exit_status, is_u
 __all__ = ["validate_package", "FINDING_CODES", "UNUSABLE_CODES", "FindingCode", "exit_status", "is_unusable"]
 
 
-def validate_package(path: Path, schemas: Path | None = None) -> list[Problem]:
-    """All findings (errors, warnings and notes) for the package at ``path``, sorted. Never raises on bad input."""
-    return lint_package(Path(path), Path(schemas) if schemas is not None else None)
+def validate_package(path: Path, schemas: Path | None = None, *,
+                     written: Mapping[str, bytes] | None = None) -> list[Problem]:
+    """All findings (errors, warnings and notes) for the package at ``path``, sorted. Never raises on bad input.
+
+    ``written`` is for the caller that has just written the zip at ``path`` from these bytes (the
+    build's own check): each entry of it is compared with them (size, CRC, local header, bounds)
+    rather than inflated again. Every rule on names, the container and the manifest runs the same."""
+    return lint_package(Path(path), Path(schemas) if schemas is not None else None, written=written)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -17,14 +18,16 @@ from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
 _HOSTILE_SIZES = {"SB111", "SB112"}  # reading stops: counting the bytes would take too long
 
 
-def lint_package(path: Path, schemas: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
-    """All findings for the package at ``path``, sorted; ``limits`` are lowered by tests."""
+def lint_package(path: Path, schemas: Path | None = None, limits: Limits = DEFAULT_LIMITS,
+                 written: Mapping[str, bytes] | None = None) -> list[Problem]:
+    """All findings for the package at ``path``, sorted; ``limits`` are lowered by tests; ``written``:
+    see ``ZipSource``."""
     label = package_label(path)
     findings = _schema_folder(schemas)
     if findings:
         schemas = None
     try:
-        source = open_source(path, label, limits)
+        source = open_source(path, label, limits, written)
     except ReadFailure as failure:
         return sorted(set(findings + [failure.problem(label)]))
     with source:

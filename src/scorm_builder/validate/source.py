@@ -7,6 +7,7 @@ offer the same small interface: ``kind``, ``entries``, ``findings`` (from openin
 from __future__ import annotations
 
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 
 from .entry import DEFAULT_LIMITS, Entry, Limits, ReadFailure
@@ -16,8 +17,10 @@ from .zip_source import ZipSource
 __all__ = ["DEFAULT_LIMITS", "Entry", "FolderSource", "Limits", "ReadFailure", "ZipSource", "open_source"]
 
 
-def open_source(path: Path, label: str, limits: Limits) -> ZipSource | FolderSource:
-    """Open ``path`` as a package. Raises ``ReadFailure`` (an unusable-input code) when it cannot be."""
+def open_source(path: Path, label: str, limits: Limits,
+                written: Mapping[str, bytes] | None = None) -> ZipSource | FolderSource:
+    """Open ``path`` as a package. Raises ``ReadFailure`` (an unusable-input code) when it cannot be.
+    ``written``: see ``ZipSource``."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -30,4 +33,4 @@ def open_source(path: Path, label: str, limits: Limits) -> ZipSource | FolderSou
         return FolderSource(path, label, limits)
     if not stat.S_ISREG(st.st_mode):
         raise ReadFailure("SB003", "is neither a zip file nor a folder", "give a package .zip or its folder")
-    return ZipSource(path)
+    return ZipSource(path, written)

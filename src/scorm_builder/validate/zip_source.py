@@ -16,6 +16,7 @@ import stat
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..problems import Problem
@@ -33,7 +34,12 @@ _LIBRARY_INFLATED = (zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 class ZipSource:
     kind = "zip"
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, written: Mapping[str, bytes] | None = None):
+        """``written``: the bytes each entry was made from, when the caller has just written the zip
+        (the build's own check). Those entries are then compared with them, by size and CRC, local
+        header and bounds, instead of inflated again; any other entry is inflated as always."""
+        self._written = written
+        self._size = 0
         try:
             self._fh = open(path, "rb")
         except OSError as exc:
@@ -49,6 +55,7 @@ class ZipSource:
             hint = ("give the folder that holds it" if path.name == "imsmanifest.xml"
                     else "give a package .zip or its folder")
             raise ReadFailure("SB003", "is not a zip file", hint) from None
+        self._size = self._fh.seek(0, 2)
         self._infos = self._zip.infolist()
         self.entries = [_entry(i, info) for i, info in enumerate(self._infos)]
         self.findings: list[Problem] = []
@@ -91,7 +98,8 @@ class ZipSource:
             if info.compress_type not in _SELF_INFLATED + _LIBRARY_INFLATED:
                 continue  # reported as SB109 by the entry checks; nothing here can read it
             try:
-                budget -= self._consume(info, budget, None)
+                written = self._written.get(entry.name) if self._written is not None else None
+                budget -= self._consume(info, budget, None) if written is None else self._compare(info, written)
             except ReadFailure as failure:
                 findings.append(failure.problem(entry.name))
                 if failure.code == "SB112":
@@ -129,6 +137,17 @@ class ZipSource:
         if crc != info.CRC:
             raise ReadFailure("SB108", "CRC mismatch: the data is damaged", "create the zip again")
         return produced
+
+    def _compare(self, info: zipfile.ZipInfo, data: bytes) -> int:
+        """An entry the caller wrote from ``data``: its headers agree, its data lies inside the file,
+        and the size and CRC the directory records are those of ``data``. Returns the size."""
+        if self._data_start(info) + info.compress_size > self._size:
+            raise ReadFailure("SB108", "the data ends before its declared compressed size",
+                              "the zip is truncated: create it again")
+        if info.file_size != len(data) or info.CRC != zlib.crc32(data):
+            raise ReadFailure("SB108", "the entry is not the data that was written (size or CRC)",
+                              "create the zip again")
+        return len(data)
 
     def _data_start(self, info: zipfile.ZipInfo) -> int:
         """Check the local header against the central directory; return where the data begins."""
