@@ -7,9 +7,8 @@ A package build uses no cache. The preview keeps one of each between rebuilds
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import jinja2
 
@@ -52,8 +51,7 @@ class Uncached:
         return load(found), found
 
 
-@dataclass(frozen=True)
-class Caches:
+class Caches(NamedTuple):
     """The stores a build may reuse (the preview's); a package build passes none."""
 
     sections: SectionStore | None = None

@@ -10,9 +10,9 @@ import functools
 import re
 import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass
 from html import unescape as html_unescape
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 import markupsafe
@@ -66,8 +66,7 @@ def make_environment(dirs: list[Path], auto_reload: bool = True) -> jinja2.Envir
     )
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):
     """Everything rendering needs besides the course, resolved and checked before any page is rendered."""
 
     dirs: tuple[Path, ...]  # template folders, the course's own first

@@ -3,8 +3,8 @@ and typed key checking with did-you-mean hints. Every failure becomes a ``Proble
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import yamlsource
 from .model import Loc
@@ -99,8 +99,7 @@ _CHECKS = {
 }
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
     """What a key of a source file may hold: its kind, whether it is required, its default."""
 
     kind: str

@@ -9,20 +9,17 @@ A new standard (cmi5) is a manifest module, a transport file and one entry in ST
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import scorm12, scorm2004
 from .manifest import manifest_bytes
 from .model import DEFAULT_STANDARD
-from .scorm2004_manifest import manifest_bytes_2004
 
 if TYPE_CHECKING:
     from .model import Course
 
 
-@dataclass(frozen=True)
-class Standard:
+class Standard(NamedTuple):
     """An output standard (SCORM 1.2 or 2004): its names, transport, manifest writer and limits."""
 
     name: str  # as course.yml and --standard write it; also the zip name's suffix
@@ -33,10 +30,16 @@ class Standard:
     location_max: int  # characters of the bookmark (cmi.core.lesson_location / cmi.location)
 
 
+def _manifest_2004(course: Course, names: list[str]) -> bytes:
+    from .scorm2004_manifest import manifest_bytes_2004  # a SCORM 1.2 build never loads the 2004 writer
+
+    return manifest_bytes_2004(course, names)
+
+
 SCORM12 = Standard(name="scorm12", label="SCORM 1.2", transport="scorm12.js", manifest=manifest_bytes,
                    suspend_data_max=scorm12.SUSPEND_DATA_MAX, location_max=scorm12.LESSON_LOCATION_MAX)
 SCORM2004 = Standard(name="scorm2004", label="SCORM 2004 4th Edition", transport="scorm2004.js",
-                     manifest=manifest_bytes_2004, suspend_data_max=scorm2004.SUSPEND_DATA_MAX,
+                     manifest=_manifest_2004, suspend_data_max=scorm2004.SUSPEND_DATA_MAX,
                      location_max=scorm2004.LOCATION_MAX)
 
 STANDARDS = {s.name: s for s in (SCORM12, SCORM2004)}

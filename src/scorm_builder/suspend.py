@@ -24,7 +24,7 @@ test checks that the runtime's encoder produces this same string.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import (
     FILL_IN,
@@ -110,8 +110,7 @@ def worst_answers(quiz: Quiz) -> str:
     return ",".join(answer_worst(q) for q in sorted(drawn, key=lambda q: index[id(q)]))
 
 
-@dataclass(frozen=True)
-class SavedState:
+class SavedState(NamedTuple):
     """What the build knows of a SCO's suspend_data: computed once per build (``saved_states``),
     then checked against the limit (check.py) and written into the page data (render.py)."""
 

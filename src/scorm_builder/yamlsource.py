@@ -12,7 +12,7 @@ build's time (bench/analysis.md); libyaml's composer keeps the same line informa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -46,8 +46,7 @@ class YamlSeq(list):
     item_lines: list
 
 
-@dataclass(frozen=True)
-class YamlIssue:
+class YamlIssue(NamedTuple):
     """A problem in a YAML document, at its line."""
 
     line: int  # 0-based, within the document

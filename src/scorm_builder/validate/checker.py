@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -12,8 +13,11 @@ from ..problems import Problem, display_path
 from . import item_rules, manifest_rules, resource_rules, structure_rules, zip_rules
 from .codes import finding
 from .dialect import SCORM12, Dialect
-from .source import DEFAULT_LIMITS, Entry, FolderSource, Limits, ReadFailure, ZipSource, open_source
+from .source import DEFAULT_LIMITS, Entry, Limits, ReadFailure, ZipSource, open_source
 from .spec import AICC_SUFFIXES, CMI5_MANIFEST, is_junk, unpacked_name
+
+if TYPE_CHECKING:
+    from .folder_source import FolderSource
 
 _HOSTILE_SIZES = {"SB111", "SB112"}  # reading stops: counting the bytes would take too long
 

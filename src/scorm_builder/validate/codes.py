@@ -29,13 +29,12 @@ A code marked *unusable* means the linter could not or would not look inside the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..problems import ERROR, NOTE, WARNING, Problem
 
 
-@dataclass(frozen=True)
-class FindingCode:
+class FindingCode(NamedTuple):
     """A linter finding code: its severity, what it means, and whether it makes a package unusable."""
 
     severity: str

@@ -6,7 +6,7 @@ Identifiers, organizations, resources and files mean the same in SCORM 1.2 and S
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -14,8 +14,7 @@ from .spec import NS_ADLCP, NS_IMSCP
 from .spec2004 import NS_ADLCP_2004, NS_IMSCP_2004
 
 
-@dataclass(frozen=True)
-class Dialect:
+class Dialect(NamedTuple):
     """The namespaces and names in which a manifest speaks SCORM 1.2 or SCORM 2004."""
 
     standard: str  # as written in messages: "SCORM 1.2", "SCORM 2004"

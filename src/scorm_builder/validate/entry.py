@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..problems import Problem
 from .codes import finding
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Limits against hostile input; tests pass small values to ``lint_package``."""
 
     max_entries: int = 20_000

@@ -9,13 +9,16 @@ for good (SB510, SB511); see ``prerequisites.py`` for the grammar LMSs know.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..problems import Problem
 from .codes import finding
-from .prerequisites import PrerequisiteSyntaxError, Term, parse
 from .spec import ADLCP_ITEM_DATA, PREREQUISITE_STATUSES, PREREQUISITE_TYPE, adlcp, cp
+
+if TYPE_CHECKING:
+    from .prerequisites import Term
 
 _RUNTIME_DATA = tuple(name for name in ADLCP_ITEM_DATA if name != "prerequisites")
 _WORD_OPERATORS = re.compile(r"\s(AND|OR|NOT)\s|^NOT\s", re.I)
@@ -81,6 +84,8 @@ def _prerequisites(el: etree._Element, item: etree._Element, where: str, launchi
         findings.append(finding("SB512", where, el.sourceline, f"adlcp:prerequisites of item {ident!r} has {shown}; "
                                 "Moodle evaluates prerequisites only with type=\"aicc_script\" and ignores these",
                                 f'write <adlcp:prerequisites type="{PREREQUISITE_TYPE}">'))
+    from .prerequisites import PrerequisiteSyntaxError, parse  # only for items that have prerequisites
+
     try:
         terms = parse(text)
     except PrerequisiteSyntaxError as exc:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from lxml import etree
@@ -113,8 +114,7 @@ def _locations(root: etree._Element, where: str, package: _Files, d: Dialect) ->
     return findings
 
 
-@dataclass(frozen=True)
-class _Target:
+class _Target(NamedTuple):
     """Where a resource's href points inside the package, and whether a file is there."""
 
     rel: str = ""  # the path below the manifest's folder, when the href is one

@@ -9,10 +9,13 @@ from __future__ import annotations
 import stat
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .entry import DEFAULT_LIMITS, Entry, Limits, ReadFailure
-from .folder_source import FolderSource
 from .zip_source import ZipSource
+
+if TYPE_CHECKING:
+    from .folder_source import FolderSource
 
 __all__ = ["DEFAULT_LIMITS", "Entry", "FolderSource", "Limits", "ReadFailure", "ZipSource", "open_source"]
 
@@ -30,7 +33,17 @@ def open_source(path: Path, label: str, limits: Limits,
     except ValueError as exc:  # e.g. an embedded NUL character
         raise ReadFailure("SB001", f"not a usable path: {exc}", "check the path") from None
     if stat.S_ISDIR(st.st_mode):
+        from .folder_source import FolderSource  # a build checks the zip it wrote: only `validate DIR` reads folders
+
         return FolderSource(path, label, limits)
     if not stat.S_ISREG(st.st_mode):
         raise ReadFailure("SB003", "is neither a zip file nor a folder", "give a package .zip or its folder")
     return ZipSource(path, written)
+
+
+def __getattr__(name: str):
+    if name == "FolderSource":  # imported on first use (see open_source)
+        from .folder_source import FolderSource
+
+        return FolderSource
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
