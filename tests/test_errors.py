@@ -41,6 +41,15 @@ def symlink_out(root: Path):
     edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(images/linked.svg)")(root)
 
 
+def folder_symlink_out(root: Path):
+    """A folder of the section that is a link to one outside the course: its files lead outside too."""
+    outside = root.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "square.svg").write_text("<svg/>")
+    os.symlink(outside, root / SEC / "linked")
+    edit(str(SEC / "01-intro.md"), "(images/square.svg)", "(linked/square.svg)")(root)
+
+
 def unsafe_name(root: Path):
     (root / SEC / "images" / "square.svg").rename(root / SEC / "images" / "my square.svg")
 
@@ -124,6 +133,7 @@ CASES = [
     ("missing-image", edit(str(SEC / "01-intro.md"), "images/square.svg", "images/circle.svg"), "01-intro.md", 6, "missing file 'images/circle.svg'"),
     ("asset-escapes-course", edit(str(SEC / "01-intro.md"), "images/square.svg", "../../../secret.svg"), "01-intro.md", 6, "points outside the course folder"),
     ("symlink-outside", symlink_out, "01-intro.md", 6, "symlink to a file outside the course folder"),
+    ("folder-symlink-outside", folder_symlink_out, "01-intro.md", 6, "symlink to a file outside the course folder"),
     ("non-utf8", write_bytes(str(SEC / "02-more.md"), b"---\ntitle: More\n---\nCaf\xe9\n"), "02-more.md", 4, "not valid UTF-8"),
     ("empty-section", write_file("sections/03-empty/section.yml", "title: Empty\n"), "03-empty", None, "section 'empty' is empty"),
     ("empty-page", write_file(str(SEC / "03-blank.md"), "---\ntitle: Blank\n---\n\n"), "03-blank.md", 4, "the page is empty"),

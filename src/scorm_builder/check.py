@@ -46,13 +46,14 @@ def check_course(course: Course, states: Mapping[str, SavedState] | None = None)
     problems += _ids(course)
     for section in course.sections:
         problems += _section(section)
-    problems += _assets(course)
+    links = _course_symlinks(course.source_dir)
+    problems += _assets(course, links)
     problems += _media(course)
     problems += _page_links(course)
     problems += _bookmarks(course)
     problems += _pools_per_sco(course)
     linked = {ref.source for section in course.sections for ref in _refs(section) if ref.source is not None}
-    problems += _escaping_symlinks(course.source_dir, linked)
+    problems += _escaping_symlinks(course.source_dir, links, linked)
     problems += _suspend_data(course, states if states is not None else saved_states(course))
     return problems
 
@@ -184,9 +185,14 @@ def _section(section: Section) -> list[Problem]:
     return problems + (check_quiz(section.quiz) if section.quiz else [])
 
 
-def _assets(course: Course) -> list[Problem]:
+def _assets(course: Course, links: list[Path]) -> list[Problem]:
+    """Each page's files exist, inside the course folder, with names LMS servers keep. ``links``:
+    the course's symlinks; a file can only lead outside the folder through one of them, so only
+    files below a link are resolved (resolve() reads every folder of the path: at 500 sections
+    that was a tenth of the checks)."""
     problems = []
     root = course.source_dir.resolve()
+    prefixes = tuple(os.fspath(link) for link in links)
     for section in course.sections:
         for ref in _refs(section):
             at = (ref.loc.path, ref.loc.line)
@@ -201,7 +207,7 @@ def _assets(course: Course) -> list[Problem]:
                     hint = (f"did you mean '{close}'?" if close
                             else "check the file name and path; they are case-sensitive")
                 problems.append(Problem(*at, f"missing file '{ref.target}'", hint))
-            elif not ref.source.resolve().is_relative_to(root):
+            elif _below_any(ref.source, prefixes) and not ref.source.resolve().is_relative_to(root):
                 problems.append(Problem(*at, f"'{ref.target}' is a symlink to a file outside the course folder",
                                         "copy the file into the course folder instead of linking to it"))
             elif not SAFE_PATH_RE.match(ref.package_path):
@@ -335,12 +341,12 @@ def _refs(section: Section) -> list[AssetRef]:
     return [a for p in section.pages for a in p.assets] + list(section.quiz.assets if section.quiz else ())
 
 
-def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
-    """Links to outside the course folder; one that a page links to is reported at that link (_assets)."""
+def _course_symlinks(course_dir: Path) -> list[Path]:
+    """Every symlink in the course folder, top-down in name order; a link (to a folder too) is
+    listed, never followed."""
     # os.scandir's entries know whether they are links (no stat per file) and only links become
     # Paths: this runs on every preview rebuild, over every file of the course.
-    root = course_dir.resolve()
-    problems = []
+    links = []
     folders = [os.fspath(course_dir)]
     while folders:
         try:
@@ -350,16 +356,28 @@ def _escaping_symlinks(course_dir: Path, linked: set[Path]) -> list[Problem]:
             continue
         subfolders = []
         for entry in entries:
-            if entry.is_symlink():  # a link (to a folder too) is checked where it points, never followed
-                path = Path(entry.path)
-                if path not in linked and not path.resolve().is_relative_to(root):
-                    problems.append(Problem(display_path(path), 0, "a symlink to a place outside the course folder",
-                                            "replace the link with a copy of the file, "
-                                            "so the course folder is self-contained"))
+            if entry.is_symlink():
+                links.append(Path(entry.path))
             elif entry.is_dir():
                 subfolders.append(entry.path)
-        folders.extend(reversed(subfolders))  # top-down, in name order
-    return problems
+        folders.extend(reversed(subfolders))
+    return links
+
+
+def _below_any(path: Path, prefixes: tuple[str, ...]) -> bool:
+    text = os.fspath(path)
+    return any(text == p or text.startswith(p + os.sep) for p in prefixes)
+
+
+def _escaping_symlinks(course_dir: Path, links: list[Path], linked: set[Path]) -> list[Problem]:
+    """Links to outside the course folder; one that a page links to (or to a file below it, for a
+    linked folder) is reported at that link (_assets)."""
+    root = course_dir.resolve()
+    return [Problem(display_path(path), 0, "a symlink to a place outside the course folder",
+                    "replace the link with a copy of the file, so the course folder is self-contained")
+            for path in links
+            if not any(_below_any(ref, (os.fspath(path),)) for ref in linked)
+            and not path.resolve().is_relative_to(root)]
 
 
 def _bookmarks(course: Course) -> list[Problem]:
