@@ -30,6 +30,7 @@ def course_files(name: str, tmp_path: Path) -> dict[str, bytes]:
 CASES = [
     ("sample", "imsmanifest.xml"),
     ("sample", "alliance-trust-safety/index.html"),
+    ("sample", "shared/labels.js"),
     ("sample-2004", "imsmanifest.xml"),
     ("sample-2004", "alliance-trust-safety/index.html"),
     ("kit-sco-per-section", "imsmanifest.xml"),

@@ -3,6 +3,7 @@
     imsmanifest.xml                 MANIFEST, at the package root (SCORM 1.2 CAM: the manifest's name and place)
     <sco id>/index.html             each SCO's launch page (sco_href)
     shared/*.js, style.css          static_files(): the templates' static/ files every SCO uses
+    shared/labels.js                LABELS_SCRIPT: the course's labels for the runtime, one copy for all SCOs
     media/<path in the course>      images and other files the pages link to (media_path)
 
 SCO folders are named by section (or course) ids, so ``shared`` and ``media`` are reserved ids.
@@ -18,6 +19,9 @@ SHARED_DIR = "shared"  # package folder for the runtime files every SCO uses
 MEDIA_DIR = "media"  # package folder for the files pages link to, laid out as in the course folder
 STATIC_DIR = "static"  # the templates' folder holding STATIC_FILES
 STYLE_SHEET = "style.css"
+# Rendered from templates/labels.js (not a static file): the labels the runtime shows, which are the
+# same in every SCO, so each SCO page loads this one file instead of carrying its own copy.
+LABELS_SCRIPT = "labels.js"
 
 
 # The question types whose controls need a script of their own (templates/static); the choice types
@@ -32,12 +36,13 @@ def runtime_scripts(transport: str, question_types: Iterable[str] = ()) -> tuple
     standard (standards.py), then runtime.js, which drives the page (docs/runtime.md)."""
     used = set(question_types)
     controls = tuple(dict.fromkeys(script for kind, script in QUESTION_SCRIPTS.items() if kind in used))
-    return ("codec.js", "scoring.js", *controls, "lmsapi.js", transport, "runtime.js")
+    return (LABELS_SCRIPT, "codec.js", "scoring.js", *controls, "lmsapi.js", transport, "runtime.js")
 
 
 def static_files(transport: str, question_types: Iterable[str] = ()) -> tuple[str, ...]:
-    """The templates' static/ files a package ships in shared/: only the transport and controls it uses."""
-    return (*runtime_scripts(transport, question_types), STYLE_SHEET)
+    """The templates' static/ files a package ships in shared/: only the transport and controls it uses
+    (LABELS_SCRIPT is rendered, not copied)."""
+    return (*(s for s in runtime_scripts(transport, question_types) if s != LABELS_SCRIPT), STYLE_SHEET)
 
 
 RESERVED_FOLDERS = frozenset({SHARED_DIR, MEDIA_DIR})  # package folders the builder writes itself

@@ -22,7 +22,7 @@ import rjsmin
 from .assets import PAGE_LINK_PREFIX
 from .caches import RenderStore
 from .labels import LANGUAGE_RE, check_language, fill, read_labels_at, resolve_labels, runtime_labels
-from .layout import SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
+from .layout import LABELS_SCRIPT, SCO_TO_ROOT, SHARED_DIR, STATIC_DIR, runtime_scripts, shared_path, static_files
 from .media import page_parts
 from .model import (
     FILL_IN,
@@ -41,6 +41,7 @@ from .standards import standard_of
 from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
 
 SCO_TEMPLATE = "sco.html"
+LABELS_TEMPLATE = LABELS_SCRIPT  # templates/labels.js, rendered into shared/ (layout.LABELS_SCRIPT)
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
@@ -111,8 +112,9 @@ def prepare(course: Course, project_templates: Path,
 
 
 def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem]:
-    """Compile the SCO template and every other .html template (jinja2 keeps them for rendering)."""
-    names = {SCO_TEMPLATE} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
+    """Compile the SCO template, the labels script and every other .html template (jinja2 keeps them
+    for rendering)."""
+    names = {SCO_TEMPLATE, LABELS_TEMPLATE} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
                                                      and not n.startswith(f"{STATIC_DIR}/")))
     problems = []
     for name in sorted(names):
@@ -192,7 +194,6 @@ def runtime_data(course: Course, sco: Sco, labels: Mapping[str, str], state: Sav
         "pages": pages,
         "quizzes": quizzes,
         "language": course.language,
-        "labels": runtime_labels(dict(labels)),
     }
 
 
@@ -228,6 +229,11 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
             continue
     for package_path, source in prepared.static.items():
         files[package_path] = minified(package_path, source.read_bytes())
+    try:
+        labels_js = env.get_template(LABELS_TEMPLATE).render(labels=runtime_labels(labels))
+        files[shared_path(LABELS_SCRIPT)] = labels_js.encode("utf-8")
+    except jinja2.TemplateError as exc:
+        problems.append(template_problem(exc, dirs))
     for sco in course.scos:
         for asset in sco.assets:
             path = asset.source

@@ -168,11 +168,12 @@
     return number(shown, decimals);
   }
 
-  /* Labels (templates/labels/en.yml, overridable per course): L("key", {name: value}) fills {name};
+  /* Labels (templates/labels/en.yml, overridable per course; shared/labels.js sets sbLabels, one copy
+     for every SCO): L("key", {name: value}) fills {name};
      a key with plural forms (key_one, key_other, ...) takes the form of params.count by the course
      language's plural rules. */
   function L(key, params) {
-    var labels = data.labels || {}, p = params || {}, text = labels[key];
+    var labels = typeof sbLabels === "object" && sbLabels ? sbLabels : {}, p = params || {}, text = labels[key];
     if (text === undefined) {
       var form = "other";
       try { form = new Intl.PluralRules(data.language).select(p.count); } catch (e) { form = p.count === 1 ? "one" : "other"; }
