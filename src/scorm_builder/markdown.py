@@ -316,16 +316,19 @@ def _line(token: Token, loc: Loc) -> int:
 
 def _captions(tokens: list[Token]) -> None:
     """Turn ``Table: text`` paragraphs that directly precede a table into its caption."""
-    i = 0
-    while i + 3 < len(tokens):
-        p_open, inline, p_close, nxt = tokens[i : i + 4]
-        m = CAPTION_RE.match(inline.content) if inline.type == "inline" else None
-        if p_open.type == "paragraph_open" and m and p_close.type == "paragraph_close" and nxt.type == "table_open":
-            first = inline.children[0] if inline.children else None
-            if first is not None and first.type == "text":
-                first.content = CAPTION_PREFIX_RE.sub("", first.content)
-            nxt.meta["caption"] = inline
-            del tokens[i : i + 3]
+    i = 3
+    while i < len(tokens):
+        nxt = tokens[i]
+        if nxt.type == "table_open":
+            p_open, inline, p_close = tokens[i - 3 : i]
+            m = CAPTION_RE.match(inline.content) if inline.type == "inline" else None
+            if p_open.type == "paragraph_open" and m and p_close.type == "paragraph_close":
+                first = inline.children[0] if inline.children else None
+                if first is not None and first.type == "text":
+                    first.content = CAPTION_PREFIX_RE.sub("", first.content)
+                nxt.meta["caption"] = inline
+                del tokens[i - 3 : i]
+                i -= 3
         i += 1
 
 
@@ -380,8 +383,11 @@ def _players(tokens: list[Token], loc: Loc, resolve: Resolver | None, media: Med
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.type != "inline" or not tok.children or not any(c.type == "image" for c in tok.children):
+            i += 1
+            continue
         line = _line(tok, loc)
-        for child in tok.children or [] if tok.type == "inline" else []:
+        for child in tok.children:
             target = str(child.attrGet("src") or "") if child.type == "image" else ""
             if not (target and is_relative_url(target) and media_kind(target)):
                 continue
