@@ -86,3 +86,28 @@ def test_the_quiz_hash_follows_the_draw_but_not_the_wording(course):
     assert quiz_hash(loaded.scos[0]) == first, "rewording keeps learners' saved answers"
     loaded, _ = quiz_of(course, "questions:\n  - draw: 2\n    from: bank\n", {"bank": POOL})
     assert quiz_hash(loaded.scos[0]) != first, "another draw count makes saved answers stale"
+
+
+def test_model_values_compare_hash_and_show_as_frozen_dataclasses_do(course):
+    """The model's __eq__, __hash__ and __repr__ are written once (model._Value), not generated per
+    class: they must behave as dataclass's would, compare=False fields left out."""
+    import dataclasses
+
+    from scorm_builder.model import Loc, Option
+
+    assert Loc("a.md", 3) == Loc("a.md", 3) and hash(Loc("a.md", 3)) == hash(Loc("a.md", 3))
+    assert Loc("a.md", 3) != Loc("a.md", 4) and Loc("a.md", 3) != ("a.md", 3)
+    assert repr(Loc("a.md", 3)) == "Loc(path='a.md', line=3)"
+    option = Option(key="a", html="<p>x</p>", correct=True, feedback_html="", loc=Loc("q.yml", 2))
+    assert repr(option) == ("Option(key='a', html='<p>x</p>', correct=True, feedback_html='', "
+                            "loc=Loc(path='q.yml', line=2))")
+    assert {option, dataclasses.replace(option)} == {option}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        option.key = "b"  # type: ignore[misc]
+    loaded, problems = load_course(course)
+    assert loaded is not None and not [p for p in problems if p.severity == "error"]
+    same = dataclasses.replace(loaded, locs={}, labels={}, label_locs={})  # compare=False fields
+    assert same == loaded and hash(same) == hash(loaded)
+    assert dataclasses.replace(loaded, title=loaded.title + "!") != loaded
+    again, _ = load_course(course)
+    assert again == loaded and hash(again) == hash(loaded)

@@ -7,7 +7,7 @@ learner data when a rebuilt package is uploaded again.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -35,16 +35,41 @@ ORDER_SHUFFLED = "shuffled"
 QUIZ_ORDERS = (ORDER_FIXED, ORDER_SHUFFLED)
 
 
-@dataclass(frozen=True)
-class Loc:
+class _Value:
+    """Equality, hashing and repr by the compared fields, as a frozen dataclass generates them,
+    written once for every model class (each is ``@dataclass(frozen=True, eq=False, repr=False)``):
+    Python 3.11 compiles each generated method of each dataclass when the module is imported, and
+    these three, for 19 classes, were about 3 ms of every build's start-up (bench/analysis.md)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    def __hash__(self):
+        return hash(_compared(self))
+
+    def __repr__(self):
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)  # type: ignore[arg-type]
+        return f"{type(self).__qualname__}({shown})"
+
+
+def _compared(value) -> tuple:
+    return tuple(getattr(value, f.name) for f in fields(value) if f.compare)
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Loc(_Value):
     """Where a value was written: the file as shown to the author, and its line."""
 
     path: str  # as displayed to the author
     line: int = 0
 
 
-@dataclass(frozen=True)
-class AssetRef:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class AssetRef(_Value):
     """A relative link or image source found in Markdown, before it is resolved."""
 
     target: str  # as written, e.g. "images/alliance.svg"
@@ -53,8 +78,8 @@ class AssetRef:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class PageLink:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class PageLink(_Value):
     """A link from Markdown to another page's .md file."""
 
     target: str  # as written, e.g. "02-frame.md"
@@ -62,8 +87,8 @@ class PageLink:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Caption:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Caption(_Value):
     """A WebVTT caption track of a player."""
 
     src: str  # the URL in the SCO page
@@ -73,8 +98,8 @@ class Caption:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Media:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Media(_Value):
     """An audio or video player of a page (media.py): from the Markdown syntax, or author HTML (``from_html``)."""
 
     kind: str  # "video" or "audio"
@@ -91,8 +116,8 @@ class Media:
     from_html: bool = False  # written as <video>/<audio>: kept as written, only checked
 
 
-@dataclass(frozen=True)
-class Page:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Page(_Value):
     """A content page of a section, from one .md file."""
 
     id: str
@@ -105,8 +130,8 @@ class Page:
     media: tuple[Media, ...] = ()  # the page's players: Markdown ones fill its slots, in order, then HTML ones
 
 
-@dataclass(frozen=True)
-class Option:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Option(_Value):
     """One answer of a question, in source order."""
 
     key: str  # SCORM 1.2 choice response character: a-z then 0-9, from source order
@@ -116,8 +141,8 @@ class Option:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Pair:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Pair(_Value):
     """One item of a matching question and the target it matches."""
 
     key: str  # the item's response character (scorm12.MATCH_ITEM_KEYS)
@@ -127,8 +152,8 @@ class Pair:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Target:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Target(_Value):
     """A target of a matching question, shown as plain text in a <select>."""
 
     key: str  # scorm12.CHOICE_KEYS
@@ -136,8 +161,8 @@ class Target:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Answer:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Answer(_Value):
     """An accepted answer of a fill-in question."""
 
     text: str
@@ -145,8 +170,8 @@ class Answer:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Question:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Question(_Value):
     """One quiz question, its texts already rendered to HTML. Which fields a type uses:
 
     single, multiple, true-false  options (true-false: key "t" and "f")
@@ -187,8 +212,8 @@ class Question:
                 *(a.feedback_html for a in self.answers))
 
 
-@dataclass(frozen=True)
-class Case:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Case(_Value):
     """A case set: one vignette and the questions about it, shown together and drawn as one unit."""
 
     id: str
@@ -205,8 +230,8 @@ def unit_questions(unit: Unit) -> tuple[Question, ...]:
     return unit.questions if isinstance(unit, Case) else (unit,)
 
 
-@dataclass(frozen=True)
-class Draw:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Draw(_Value):
     """``count`` units drawn per attempt from a pool: a shared pools/<name>.yml or one written in the quiz."""
 
     count: int
@@ -216,16 +241,16 @@ class Draw:
     pool_loc: Loc  # where the pool's questions are written
 
 
-@dataclass(frozen=True)
-class Group:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Group(_Value):
     """Consecutive units of a quiz shown together: all of them (``count`` None), or ``count`` drawn."""
 
     count: int | None
     units: tuple[Unit, ...]
 
 
-@dataclass(frozen=True)
-class Quiz:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Quiz(_Value):
     """A section's quiz, from its quiz.yml: questions, cases and draws in the author's order."""
 
     items: tuple[Question | Case | Draw, ...]
@@ -277,8 +302,8 @@ class Quiz:
         return tuple(u for u in self.units if isinstance(u, Case))
 
 
-@dataclass(frozen=True)
-class Section:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Section(_Value):
     """One section folder: its pages in order and its quiz, if any."""
 
     id: str
@@ -289,8 +314,8 @@ class Section:
     loc: Loc
 
 
-@dataclass(frozen=True)
-class Slot:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Slot(_Value):
     """One page of a SCO in the learner's order: a content page, or (``page`` None) its section's quiz."""
 
     index: int  # the page number in its SCO: the anchor #p<index>, data-page, the runtime's page index
@@ -324,8 +349,8 @@ class Slot:
         return self.section.quiz.loc if self.section.quiz else self.section.loc
 
 
-@dataclass(frozen=True)
-class Sco:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Sco(_Value):
     """One launchable unit. Per-section packaging gives one section per SCO; single-sco gives all."""
 
     id: str
@@ -362,8 +387,8 @@ class Sco:
         return tuple(seen[k] for k in sorted(seen))
 
 
-@dataclass(frozen=True)
-class Course:
+@dataclass(frozen=True, eq=False, repr=False)  # _Value's __eq__, __hash__, __repr__
+class Course(_Value):
     """The whole course as loaded from course.yml and its sections."""
 
     id: str
