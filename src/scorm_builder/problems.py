@@ -12,17 +12,18 @@ printed with it, marked ``warning:``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ERROR = "error"
 WARNING = "warning"
 NOTE = "note"  # inventory and hygiene: worth tidying, no effect in an LMS
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One finding. ``path`` is shown as given (relative where possible); ``line`` is 1-based or 0 when unknown."""
+class Problem(NamedTuple):
+    """One finding. ``path`` is shown as given (relative where possible); ``line`` is 1-based or 0 when unknown.
+    A NamedTuple: immutable and ordered by its fields in order, and made by Python without compiling
+    the ten methods a frozen, ordered dataclass would need at import."""
 
     path: str
     line: int
