@@ -20,10 +20,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from html import escape as html_escape
 from html import unescape as html_unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import nh3
 from markdown_it import MarkdownIt
@@ -86,12 +85,11 @@ RESOURCE_ATTRIBUTES = {"img": ("src", "srcset"), "script": ("src",), "iframe": (
 NETWORK_URL_RE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
-@dataclass
-class Rendered:
+class Rendered(NamedTuple):
     """One Markdown text as sanitized HTML, with the problems found in it."""
 
     html: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
 
     @property
     def single_paragraph(self) -> str | None:
