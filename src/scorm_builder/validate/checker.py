@@ -119,7 +119,7 @@ def _folder(name: str) -> str:
 
 def _copy_note(linted: Entry, copies: list[Entry], other: Entry, where: str) -> Problem:
     which = f", the last of {len(copies)} copies at the root: the one unzipping leaves" if len(copies) > 1 else ""
-    position = f" at entry {linted.index + 1} of the zip" if linted.index >= 0 else ""
+    position = f" at entry {linted.position + 1} of the zip" if linted.position >= 0 else ""
     return finding("SB010", other.name, 0,
                    f"another imsmanifest.xml {where}; {linted.name!r}{position} was linted{which}",
                    "LMSs read only the manifest at the root: delete the other copies")

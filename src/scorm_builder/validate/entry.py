@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..problems import Problem
@@ -23,8 +22,7 @@ class Limits(NamedTuple):
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One zip entry or file below the folder. ``name`` is the stored name (posix for a folder)."""
 
     name: str
@@ -34,7 +32,7 @@ class Entry:
     is_dir: bool = False
     encrypted: bool = False
     symlink: bool = False
-    index: int = -1  # position in the zip's central directory
+    position: int = -1  # its index in the zip's central directory
 
 
 class ReadFailure(Exception):

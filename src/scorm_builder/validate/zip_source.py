@@ -72,7 +72,7 @@ class ZipSource:
 
     def read(self, entry: Entry, limit: int) -> bytes:
         """The whole content of ``entry``, at most ``limit`` bytes; raises ``ReadFailure``."""
-        info = self._infos[entry.index]
+        info = self._infos[entry.position]
         if entry.encrypted:
             raise ReadFailure("SB008", "cannot be read: it is encrypted", "zip the package again without a password")
         if info.compress_type not in _SELF_INFLATED + _LIBRARY_INFLATED:
@@ -246,5 +246,5 @@ def _entry(index: int, info: zipfile.ZipInfo) -> Entry:
         is_dir=info.orig_filename.endswith("/"),
         encrypted=bool(info.flag_bits & 0x1),
         symlink=info.create_system == 3 and stat.S_ISLNK(mode),
-        index=index,
+        position=index,
     )
