@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from .caches import NO_CACHES, Caches
 from .check import check_course
@@ -32,15 +33,14 @@ from .validate import validate_package
 STAGES = ("load", "check", "render", "manifest", "package")
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     """What a build made: the course, the package files, the zip (if written), timings and warnings."""
 
     course: Course
     files: dict[str, bytes]  # package path -> bytes: exactly what the zip holds
     zip_path: Path | None = None  # None when built without writing a package (the preview)
     size: int = 0  # the zip's size in bytes
-    stages: Mapping[str, float] = field(default_factory=dict)  # seconds per stage (STAGES)
+    stages: Mapping[str, float] = MappingProxyType({})  # seconds per stage (STAGES)
     warnings: tuple[Problem, ...] = ()  # what the build changed or left out, with path:line
 
     @property

@@ -24,7 +24,6 @@ docs/questions.md describes every type's keys; check.py checks what a build need
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -152,18 +151,12 @@ def load_quiz(course_dir: Path, quiz_file: Path, section_id: str, md: MarkdownRe
                 partial_credit=f["partial_credit"])
 
 
-@dataclass
 class _Reader:
     """Reads the items of one quiz; the asset collectors of the quiz file and of each pool file it draws from."""
 
-    course_dir: Path
-    md: MarkdownRenderer
-    problems: list[Problem]
-    resolve: AssetCollector
-    collectors: list[AssetCollector] = field(default_factory=list)
-
-    def __post_init__(self):
-        self.collectors.append(self.resolve)
+    def __init__(self, course_dir: Path, md: MarkdownRenderer, problems: list[Problem], resolve: AssetCollector):
+        self.course_dir, self.md, self.problems, self.resolve = course_dir, md, problems, resolve
+        self.collectors: list[AssetCollector] = [resolve]
 
     def unit(self, raw, loc: Loc, question_id: str, case_id: str | None) -> Unit | None:
         """A question, or a case when ``case_id`` (its default id) is given: a case holds questions only."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -37,18 +36,15 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters at least: "C:"
 _XML_BASE = f"{{{NS_XML}}}base"
 
 
-@dataclass
 class _Files:
     """The package's files below the manifest's folder (``prefix``), and which hrefs named."""
 
-    names: set[str]
-    prefix: str
-    by_case: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    by_nfc: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    listed: set[str] = field(default_factory=set)
-
-    def __post_init__(self):
-        for name in sorted(self.names):
+    def __init__(self, names: set[str], prefix: str):
+        self.names, self.prefix = names, prefix
+        self.by_case: dict[str, list[str]] = defaultdict(list)
+        self.by_nfc: dict[str, list[str]] = defaultdict(list)
+        self.listed: set[str] = set()
+        for name in sorted(names):
             self.by_case[name.casefold()].append(name)
             self.by_nfc[unicodedata.normalize("NFC", name)].append(name)
 
