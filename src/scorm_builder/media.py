@@ -18,7 +18,6 @@ the course sets ``captions_required: false``, and every caption file must be Web
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,6 +95,8 @@ class MediaCollector:
         return slot(len(self.items) - 1), problems
 
     def _options(self, text: str, loc: Loc, problems: list[Problem]) -> dict[str, str]:
+        import shlex  # only for a player with options
+
         try:
             words = shlex.split(text)
         except ValueError:

@@ -29,7 +29,9 @@ from .spec import (
     cp,
 )
 
-_DOCTYPE_MARKERS = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+# "<!DOCTYPE" in UTF-8, UTF-16-LE and UTF-16-BE (spelt out: encoding it loads two codecs at every start-up)
+_DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E\x00",
+                    b"\x00<\x00!\x00D\x00O\x00C\x00T\x00Y\x00P\x00E")
 _LIBXML_WHERE = re.compile(r", line \d+, column \d+$")
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
 _MANIFEST_START = f'<manifest xmlns="{NS_IMSCP}" xmlns:adlcp="{NS_ADLCP}" ...>'
