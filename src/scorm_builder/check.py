@@ -1,6 +1,7 @@
 """Rules over the loaded model. Each returns problems; build.py fails once with all of them."""
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
@@ -224,7 +225,7 @@ def _media(course: Course) -> list[Problem]:
     Missing media, caption and poster files are _assets' (they are the page's assets)."""
     problems = []
     root = course.source_dir.resolve()
-    pages: set[Path] | None = None  # the pages' files, resolved only for a transcript (resolve() stats each one)
+    page_files = functools.cache(lambda: _page_files(course))  # resolved only for a transcript: resolve() stats each
     for media in (m for section in course.sections for m in _players(section)):
         at = (media.loc.path, media.loc.line)
         if media.kind == VIDEO and not media.captions and not media.captions_waived and course.captions_required:
@@ -250,7 +251,7 @@ def _media(course: Course) -> list[Problem]:
             problems.append(Problem(*at, f"missing transcript '{ref.target}'",
                                     f"did you mean '{close}'?" if close
                                     else "check the file name and path; they are case-sensitive"))
-        elif ref is not None and ref.source in (pages := pages if pages is not None else _page_files(course)):
+        elif ref is not None and ref.source in page_files():
             problems.append(Problem(*at, f"the transcript '{ref.target}' is also a page of the section",
                                     "move it into a subfolder such as media/, where .md files are not pages, "
                                     "or name it .txt"))
