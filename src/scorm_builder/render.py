@@ -41,7 +41,6 @@ from .standards import standard_of
 from .suspend import ATTEMPTS_COUNTER_MAX, FORMAT_VERSION, SEED_MAX, SavedState
 
 SCO_TEMPLATE = "sco.html"
-LABELS_TEMPLATE = LABELS_SCRIPT  # templates/labels.js, rendered into shared/ (layout.LABELS_SCRIPT)
 PAGE_LINK_RE = re.compile(r'href="' + re.escape(PAGE_LINK_PREFIX) + r'([^"]*)"')
 
 
@@ -114,7 +113,7 @@ def prepare(course: Course, project_templates: Path,
 def compile_templates(env: jinja2.Environment, dirs: list[Path]) -> list[Problem]:
     """Compile the SCO template, the labels script and every other .html template (jinja2 keeps them
     for rendering)."""
-    names = {SCO_TEMPLATE, LABELS_TEMPLATE} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
+    names = {SCO_TEMPLATE, LABELS_SCRIPT} | set(env.list_templates(filter_func=lambda n: n.endswith(".html")
                                                      and not n.startswith(f"{STATIC_DIR}/")))
     problems = []
     for name in sorted(names):
@@ -230,7 +229,8 @@ def render_course(course: Course, prepared: Prepared, states: Mapping[str, Saved
     for package_path, source in prepared.static.items():
         files[package_path] = minified(package_path, source.read_bytes())
     try:
-        labels_js = env.get_template(LABELS_TEMPLATE).render(labels=runtime_labels(labels))
+        labels_js = env.get_template(LABELS_SCRIPT).render(  # templates/labels.js -> shared/labels.js
+            labels=runtime_labels(labels))
         files[shared_path(LABELS_SCRIPT)] = labels_js.encode("utf-8")
     except jinja2.TemplateError as exc:
         problems.append(template_problem(exc, dirs))
