@@ -266,10 +266,13 @@ def _players(section: Section) -> list[Media]:
     """The section's players: its pages', and the <video>/<audio> of its quiz texts, each at its question."""
     found = [m for page in section.pages for m in page.media]
     quiz = section.quiz
-    for q in quiz.questions if quiz else ():
-        found += [m for text in q.texts for m in html_media(text, "", q.loc, list(quiz.assets if quiz else ()))]
-    for case in quiz.cases if quiz else ():
-        found += html_media(case.vignette_html, "", case.loc, list(quiz.assets if quiz else ()))
+    if quiz is None:
+        return found
+    refs = list(quiz.assets)
+    for q in quiz.questions:
+        found += [m for text in q.texts for m in html_media(text, "", q.loc, refs)]
+    for case in quiz.cases:
+        found += html_media(case.vignette_html, "", case.loc, refs)
     return found
 
 

@@ -119,7 +119,7 @@ class MarkdownRenderer:
         problems: list[Problem] = []
         # Each pass below walks the whole token stream; most texts (a quiz option's feedback, a
         # paragraph of prose) hold none of the tokens a pass looks for, so it runs only when they do.
-        kinds = _token_types(tokens)
+        kinds = _token_types(tokens, text)
         if "table_open" in kinds:
             _captions(tokens)
             _table_cells(tokens)
@@ -138,7 +138,7 @@ class MarkdownRenderer:
     def inline(self, text: str, loc: Loc, resolve: Resolver | None = None) -> Rendered:
         """Render one line of Markdown without a surrounding paragraph (option texts)."""
         tokens = self.md.parseInline(text)
-        kinds = _token_types(tokens)
+        kinds = _token_types(tokens, text)
         problems = _players(tokens, loc, resolve, None) if "image" in kinds else []
         if "image" in kinds or "link_open" in kinds:
             _links(tokens, loc, resolve)
@@ -299,9 +299,14 @@ def sanitizer_removals(html: str, loc: Loc) -> list[Problem]:
             for offset, what, hint in preview.removed]
 
 
-def _token_types(tokens: list[Token]) -> set[str]:
-    """The types of the tokens of a stream and of their children (inline tokens hold links, images, tags)."""
+def _token_types(tokens: list[Token], text: str) -> set[str]:
+    """The types of the tokens of a stream and of their children (inline tokens hold links, images, tags).
+
+    The children are looked at only when ``text`` can hold one of those: every link, image or inline
+    tag is written with a ``[`` or a ``<`` (CommonMark, without linkify), and most texts have neither."""
     kinds = {tok.type for tok in tokens}
+    if "[" not in text and "<" not in text:
+        return kinds
     for tok in tokens:
         if tok.children:
             kinds.update(child.type for child in tok.children)
