@@ -7,10 +7,17 @@ deflates the HTML and every other file into a zip. No model, no checks, no templ
 no linter: a build cannot do less and still produce a package. Prints one JSON object; run by
 bench/run.py beside ``bench/stages.py``, the same way, so the two are compared like for like.
 
-    python bench/floor.py COURSE_DIR OUT_ZIP
+    python bench/floor.py COURSE_DIR OUT_ZIP [YOUNG_GC_THRESHOLD]
+
+With YOUNG_GC_THRESHOLD (bench/run.py passes scorm_builder.cli.YOUNG_GC_THRESHOLD), the floor runs
+under the collector settings the ``scorm-builder`` program sets for itself: its imports frozen
+(``gc.freeze()``) and young collections every YOUNG_GC_THRESHOLD allocations. Those settings are
+not work, so the comparison is of the work alone; without the argument the floor keeps CPython's
+defaults.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -63,6 +70,9 @@ def quiz_html(md: MarkdownIt, node: object, out: list[str]) -> None:
 
 def main() -> None:
     root, target = sys.argv[1], sys.argv[2]
+    if len(sys.argv) > 3:
+        gc.freeze()
+        gc.set_threshold(int(sys.argv[3]), *gc.get_threshold()[1:])
     c0, t0 = time.process_time(), time.perf_counter()
     md = MarkdownIt("commonmark").enable("table")
     outputs: dict[str, bytes] = {}

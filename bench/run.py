@@ -32,6 +32,7 @@ REPO = BENCH.parent
 WORK = BENCH / "work"
 VENV = WORK / "venv"
 VENV_PY = VENV / "bin" / "python"
+VENV_CLI = VENV / "bin" / "scorm-builder"  # the command a user runs, installed by pip install -e .
 STAMP = VENV / ".bench-stamp"
 
 
@@ -156,7 +157,10 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
     course = generate.generate_course(root / "course", n)
     mk_config = None if args.no_mkdocs else generate.write_mkdocs(course, root / "mkdocs")
     runs = args.large_runs if n >= 500 else args.runs
-    res: dict = {"sections": n, "runs": runs, "sb": [], "build_floor": [], "mkdocs": [], "floor": []}
+    # The floor runs under the collector settings the command sets for itself (bench/floor.py).
+    from scorm_builder.cli import YOUNG_GC_THRESHOLD
+    gc_threshold = str(YOUNG_GC_THRESHOLD)
+    res: dict = {"sections": n, "runs": runs, "sb": [], "cli": [], "build_floor": [], "mkdocs": [], "floor": []}
 
     # The packaging run: the built tree (for the zip floor) and write_package timed on its own.
     tree, out = root / "tree", root / "out"
@@ -169,7 +173,12 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
         r = run_child([py, str(BENCH / "stages.py"), str(course), str(out)])
         r.update(json.loads(r.pop("stdout")))
         res["sb"].append(r)
-        f = run_child([py, str(BENCH / "floor.py"), str(course), str(root / "build-floor.zip")])
+        # The whole command, as a user runs it (click, the CLI, build, the summary line): what the
+        # targets judge. stages.py above gives where its time goes.
+        c = run_child([str(VENV_CLI), "build", str(course), "-o", str(root / "out-cli")])
+        c["summary"] = c.pop("stdout").strip()
+        res["cli"].append(c)
+        f = run_child([py, str(BENCH / "floor.py"), str(course), str(root / "build-floor.zip"), gc_threshold])
         f.update(json.loads(f.pop("stdout")))
         res["build_floor"].append(f)
         if mk_config is not None:
@@ -185,7 +194,8 @@ def bench_size(n: int, args: argparse.Namespace, log) -> dict:
         z.pop("stdout")
         z["zip_bytes"] = floor_zip.stat().st_size
         res["floor"].append(z)
-        log(f"  {n:>4} sections, run {rep + 1}/{runs}: scorm-builder {r['wall_s']:.2f} s, floor {f['wall_s']:.2f} s"
+        log(f"  {n:>4} sections, run {rep + 1}/{runs}: scorm-builder build {c['wall_s']:.2f} s "
+            f"(build() alone {r['wall_s']:.2f} s), floor {f['wall_s']:.2f} s"
             + (f", MkDocs {res['mkdocs'][-1]['wall_s']:.2f} s" if mk_config else "")
             + f", zip floor {z['wall_s'] * 1000:.0f} ms")
 
@@ -232,6 +242,7 @@ def main(argv: list[str]) -> int:
     warm = WORK / "sizes" / "warmup"
     generate.generate_course(warm / "course", 2)
     run_child([str(VENV_PY), str(BENCH / "stages.py"), str(warm / "course"), str(warm / "out")])
+    run_child([str(VENV_CLI), "build", str(warm / "course"), "-o", str(warm / "out-cli")])
     if not args.no_mkdocs:
         cfg = generate.write_mkdocs(warm / "course", warm / "mkdocs")
         run_child([str(VENV_PY), "-m", "mkdocs", "build", "-q", "-f", str(cfg), "-d", str(warm / "site")])
