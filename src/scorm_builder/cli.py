@@ -101,7 +101,7 @@ def main() -> None:
     """The ``scorm-builder`` program. The modules imported so far (the CLI's and the build's) live
     as long as the process: ``gc.freeze()`` takes them out of every later full collection, the
     interpreter's own at exit included, which otherwise walk all of them; with the threshold above
-    that is about 25 ms of a 50-section build's 300 (bench/analysis.md)."""
+    that took a 50-section build from 291 to 275 ms of CPU (bench/analysis.md, fourth pass)."""
     gc.freeze()
     gc.set_threshold(YOUNG_GC_THRESHOLD, *gc.get_threshold()[1:])
     cli(prog_name="scorm-builder")
