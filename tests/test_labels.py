@@ -149,3 +149,44 @@ def test_plural_categories_cached_between_runs_are_babels(language, tmp_path):
     assert plural_categories(language, str(tmp_path)) == fresh  # computed, then written
     assert (tmp_path / PLURALS_CACHE).is_file()
     assert plural_categories(language, str(tmp_path)) == fresh  # read from the file
+
+
+def test_plural_cache_keeps_each_babel_install(tmp_path, monkeypatch):
+    # Environments with different Babel installs share the user's cache folder: each keeps its own
+    # entry, so alternating between two does not load Babel again; the oldest of too many goes.
+    from scorm_builder import labels
+
+    looked_up: list[tuple[str, str]] = []
+    stamp = ["babel-a"]
+    monkeypatch.setattr(labels, "_babel_stamp", lambda: stamp[0])
+    monkeypatch.setattr(labels, "_babel_plural_categories",
+                        lambda language: looked_up.append((stamp[0], language)) or {"one", "other"})
+
+    def lookup(install: str, language: str = "fr") -> set[str] | None:
+        stamp[0] = install
+        return labels.plural_categories(language, str(tmp_path))
+
+    assert lookup("babel-a") == lookup("babel-b") == {"one", "other"}
+    assert lookup("babel-a") == lookup("babel-b") == lookup("babel-a") == {"one", "other"}
+    assert looked_up == [("babel-a", "fr"), ("babel-b", "fr")]
+    installs = [f"babel-{n}" for n in range(labels.PLURALS_CACHE_STAMPS + 1)]
+    for install in installs:
+        lookup(install, "pl")
+    looked_up.clear()
+    for install in installs[1:]:
+        lookup(install, "pl")
+    assert looked_up == []
+    lookup(installs[0], "pl")  # the oldest was let go
+    assert looked_up == [(installs[0], "pl")]
+
+
+@pytest.mark.parametrize("content", ["", "not json", "[]", '{"by_stamp": []}', '{"by_stamp": {"s": 3}}',
+                                     '{"stamp": "s", "plurals": {"fr": ["one", "other"]}}'])
+def test_plural_cache_that_is_damaged_or_old_is_rebuilt(content, tmp_path, monkeypatch):
+    from scorm_builder import labels
+
+    (tmp_path / labels.PLURALS_CACHE).write_text(content, encoding="utf-8")
+    monkeypatch.setattr(labels, "_babel_stamp", lambda: "s")
+    assert labels.plural_categories("fr", str(tmp_path)) == labels._babel_plural_categories("fr")
+    monkeypatch.setattr(labels, "_babel_plural_categories", lambda language: pytest.fail("read, not looked up"))
+    assert labels.plural_categories("fr", str(tmp_path)) == {"one", "many", "other"}

@@ -26,6 +26,7 @@ LABELS_DIR = "labels"
 DEFAULT_LANGUAGE = "en"
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 PLURALS_CACHE = "scorm-builder-plurals.json"  # plural categories by language, in the template cache folder
+PLURALS_CACHE_STAMPS = 4  # Babel installs remembered there (each environment that builds may have its own)
 PLACEHOLDER_RE = re.compile(r"\{(\w+)\}")
 # The labels the runtime (templates/static/runtime.js) uses; only these travel in each page's data.
 RUNTIME_LABELS = (
@@ -92,8 +93,8 @@ def plural_categories(language: str, cache_dir: str | None = None) -> set[str] |
     None for a tag Babel does not know.
 
     With ``cache_dir`` (the folder of jinja2's bytecode cache) the answer is kept between runs in a
-    small file there, keyed by Babel's installed files: importing Babel and loading its CLDR data
-    for one lookup costs more than checking a 50-section course.
+    small file there, keyed by Babel's installed files (the last ``PLURALS_CACHE_STAMPS`` installs):
+    importing Babel and loading its CLDR data for one lookup costs more than checking a 50-section course.
     """
     stamp = _babel_stamp() if cache_dir is not None else None
     if stamp is None or cache_dir is None:
@@ -101,28 +102,32 @@ def plural_categories(language: str, cache_dir: str | None = None) -> set[str] |
     path = os.path.join(cache_dir, PLURALS_CACHE)
     try:
         with open(path, encoding="utf-8") as fh:
-            cached = json.load(fh)
-        known = cached["plurals"] if cached.get("stamp") == stamp else {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        known = {}
-    if isinstance(known, dict) and language in known:
+            by_stamp = json.load(fh)["by_stamp"]
+        if not isinstance(by_stamp, dict):
+            by_stamp = {}
+    except (OSError, ValueError, KeyError, TypeError):
+        by_stamp = {}
+    known = by_stamp.get(stamp)
+    known = known if isinstance(known, dict) else {}
+    if language in known:
         found = known[language]
         return None if found is None else set(found)
     categories = _babel_plural_categories(language)
-    known = dict(known) if isinstance(known, dict) else {}
-    known[language] = None if categories is None else sorted(categories)
+    known = {**known, language: None if categories is None else sorted(categories)}
+    # The folder is the user's, shared by every environment (a project's venv, pipx, the bench's):
+    # one entry per Babel install, newest last, so that two of them do not evict each other.
+    others = [(key, value) for key, value in by_stamp.items() if key != stamp][-(PLURALS_CACHE_STAMPS - 1):]
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{PLURALS_CACHE}.", suffix=".tmp", dir=cache_dir)
     except OSError:  # a cache that cannot be written is only slower
         return categories
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"stamp": stamp, "plurals": known}, fh)
+            json.dump({"by_stamp": {**dict(others), stamp: known}}, fh)
         os.replace(temp, path)
     except OSError:
         Path(temp).unlink(missing_ok=True)
     return categories
-
 
 
 def _babel_plural_categories(language: str) -> set[str] | None:
