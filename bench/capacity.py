@@ -99,7 +99,8 @@ def mixed(root: Path, count: int) -> tuple[int, str]:
         pool = "".join(question(kind, i).replace("\n  ", "\n      ").replace("  - ", "      - ", 1)
                        for i in range(per_type * 2))
         draws.append(f"  - draw: {per_type}\n    questions:\n{pool}")
-    return worst(root, "attempts: 0\nquestions:\n" + "".join(draws)), f"{per_type * len(kinds)} drawn, {per_type} of each type"
+    return (worst(root, "attempts: 0\nquestions:\n" + "".join(draws)),
+            f"{per_type * len(kinds)} drawn, {per_type} of each type")
 
 
 def main(argv: list[str]) -> int:

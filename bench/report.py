@@ -177,7 +177,8 @@ def targets(rows: list[dict]) -> list[dict]:
                 default=None)
     v = worst["pack_vs_floor"] if worst else None
     add("packaging (write_package) / zip -r -X floor, worst of 50 and 500 sections", v, LIMITS["pack_vs_floor"],
-        f"{v:.2f}x at {worst['sections']} ({worst['pack_s'] * 1000:.0f} vs {worst['floor_s'] * 1000:.0f} ms)" if v else "",
+        f"{v:.2f}x at {worst['sections']} ({worst['pack_s'] * 1000:.0f} vs {worst['floor_s'] * 1000:.0f} ms)"
+        if v else "",
         "x")
     v = r500["rebuild_s"] * 1000 if r500 else None
     add("one-section rebuild at 500 sections", v, LIMITS["rebuild_ms"], f"{v:.0f} ms" if v else "", " ms")
@@ -230,7 +231,7 @@ def _display(row: dict) -> dict:
 def text_table(rows: list[dict]) -> str:
     cells = [[h for h, _, _ in COLUMNS]] + [[_f(_display(r)[k], f) for _, k, f in COLUMNS] for r in rows]
     widths = [max(len(c[i]) for c in cells) for i in range(len(COLUMNS))]
-    return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths)) for line in cells)
+    return "\n".join("  ".join(c.rjust(w) for c, w in zip(line, widths, strict=True)) for line in cells)
 
 
 def markdown_table(headers: list[str], lines: list[list[str]], align_right_from: int = 1) -> str:
@@ -261,7 +262,7 @@ def plot(rows: list[dict], path: Path) -> None:
         ("scorm-builder one-section rebuild (preview)", [r["rebuild_s"] for r in rows], green, "^", ":", (10, -11)),
     ]
     for label, ys, color, marker, style, offset in series:
-        pts = [(x, y) for x, y in zip(xs, ys) if y]
+        pts = [(x, y) for x, y in zip(xs, ys, strict=True) if y]
         if not pts:
             continue
         ax.plot([p[0] for p in pts], [p[1] for p in pts], marker=marker, linestyle=style, color=color,
@@ -296,7 +297,7 @@ def plot(rows: list[dict], path: Path) -> None:
     for i, (label, ys, color) in enumerate(bars):
         at = [p + (i - 1.5) * width for p in pos]
         bx.bar(at, ys, width, label=label, color=color)
-        for x, y in zip(at, ys):
+        for x, y in zip(at, ys, strict=True):
             if y:
                 bx.annotate(f"{y:.1f}", (x, y), textcoords="offset points", xytext=(0, 2), ha="center", fontsize=8)
     bx.set_xticks(pos)
@@ -321,7 +322,8 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
         f"Written by `python bench/run.py{' ' + ' '.join(data['argv']) if data['argv'] else ''}` on {m['date']} "
         f"({data['mode']} run) at commit `{data['git']['commit']}`"
         f"{' with local changes in src/' if data['git']['src_dirty'] else ''}. "
-        f"The command took {data['elapsed_s']:.0f} s in all, of which {data['setup_s']:.0f} s setting up bench/work/venv.",
+        f"The command took {data['elapsed_s']:.0f} s in all, "
+        f"of which {data['setup_s']:.0f} s setting up bench/work/venv.",
         "Regenerate with the same command; see bench/README.md for what each number is.",
         "",
         "## Machine",
@@ -342,13 +344,15 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
     else:
         lines.append("- No other process was seen using 5% CPU or more at the sample points.")
     lines += ["", "## Results (medians)", ""]
-    lines += [markdown_table([h for h, _, _ in COLUMNS], [[_f(_display(r)[k], f) for _, k, f in COLUMNS] for r in rows])]
+    lines += [markdown_table([h for h, _, _ in COLUMNS],
+                             [[_f(_display(r)[k], f) for _, k, f in COLUMNS] for r in rows])]
     lines += [
         "",
         "- **build s**: wall time of one whole `scorm-builder build COURSE -o OUT` process (the installed "
         "command, as a user runs it), interpreter start and imports included; **build() s**: "
         "`bench/stages.py`, a fresh interpreter that calls `scorm_builder.build.build(course, out)` without the "
-        "command line and reports where the time goes (the table below); **floor s**: `bench/floor.py`, the same way: a fresh interpreter "
+        "command line and reports where the time goes (the table below); **floor s**: `bench/floor.py`, "
+        "the same way: a fresh interpreter "
         "that only reads every file, parses the YAML with libyaml, renders every Markdown text (pages and quiz "
         "texts) with markdown-it-py, sanitizes it with nh3 and deflates it all into a zip, under the collector "
         "settings the command sets for itself (not work, so the same on both sides); **build/floor** = "
@@ -357,10 +361,12 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
         "whole process. **pipeline s**: the build steps alone, measured inside the process; **ms/section** = "
         "pipeline / sections; **CPU ms/section**: the same with the process's CPU time for those steps "
         "(`time.process_time`), which other processes' load barely changes.",
-        "- **RSS MB**, **floor RSS MB**: peak resident set size of those child processes (`os.wait4` rusage `ru_maxrss`).",
+        "- **RSS MB**, **floor RSS MB**: peak resident set size of those child processes "
+        "(`os.wait4` rusage `ru_maxrss`).",
         "- **package KB**: the SCORM zip; **zip floor KB**: `zip -r -X` of the same files (the unzipped package).",
-        f"- **write_package ms**: `write_package(files, path)` alone, median of the packaging run's calls "
-        "(it deflates at zlib's default level, stores images, and fsyncs); **zip floor ms**: `zip -r -X -q` of the built "
+        "- **write_package ms**: `write_package(files, path)` alone, median of the packaging run's calls "
+        "(it deflates at zlib's default level, stores images, and fsyncs); "
+        "**zip floor ms**: `zip -r -X -q` of the built "
         "tree, whole process (level 6, no fsync).",
         f"- **rebuild ms**: {rows[0]['rebuild_how']}, after appending a sentence to one page of the middle section; "
         f"median of {rows[0]['rebuild_runs']} after one cold build."
@@ -368,18 +374,21 @@ def write_markdown(data: dict, rows: list[dict], path: Path, analysis: Path | No
         "",
         "Spread (min-max of the whole-process build time): "
         + "; ".join(f"{r['sections']}: scorm-builder {r['sb_wall_spread'][0]:.2f}-{r['sb_wall_spread'][1]:.2f} s"
-                    + (f", MkDocs {r['mk_wall_spread'][0]:.2f}-{r['mk_wall_spread'][1]:.2f} s" if r["mk_wall_spread"] else "")
+                    + (f", MkDocs {r['mk_wall_spread'][0]:.2f}-{r['mk_wall_spread'][1]:.2f} s"
+                       if r["mk_wall_spread"] else "")
                     for r in rows) + ".",
         "",
         "### Where the build time goes (medians, seconds)",
         "",
         markdown_table(
             ["sections", "interpreter imports", "load + check", "render + manifest",
-             "package (+ check_package)", "pipeline", "floor imports", "floor work", "files in the package", "pages", "questions",
+             "package (+ check_package)", "pipeline", "floor imports", "floor work", "files in the package", "pages",
+             "questions",
              "MkDocs site files", "MkDocs site KB"],
             [[str(r["sections"]), _f(r["sb_imports_s"], ".3f"), _f(r["sb_load_check_s"], ".3f"),
               _f(r["sb_build_files_s"], ".3f"), _f(r["sb_write_package_s"], ".3f"), _f(r["sb_pipeline_s"], ".3f"),
-              _f(r["bf_imports_s"], ".3f"), _f(r["bf_work_s"], ".3f"), str(r["package_files"]), str(r["pages"]), str(r["questions"]), _f(r["mk_site_files"], "d"),
+              _f(r["bf_imports_s"], ".3f"), _f(r["bf_work_s"], ".3f"), str(r["package_files"]), str(r["pages"]),
+              str(r["questions"]), _f(r["mk_site_files"], "d"),
               _f(r["mk_site_bytes"] / 1024 if r["mk_site_bytes"] else None, ".0f")] for r in rows]),
         "",
         "## Targets",

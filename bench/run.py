@@ -19,13 +19,11 @@ import hashlib
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent

@@ -57,7 +57,8 @@ elif variant == "pyyaml-compose":
             for k, v in node.value:
                 key = convert(k)
                 m[key] = convert(v)
-                m.lc.add_kv_line_col(key, [k.start_mark.line, k.start_mark.column, v.start_mark.line, v.start_mark.column])
+                m.lc.add_kv_line_col(key, [k.start_mark.line, k.start_mark.column,
+                                           v.start_mark.line, v.start_mark.column])
             return m
         if isinstance(node, yaml.SequenceNode):
             s = CommentedSeq()
