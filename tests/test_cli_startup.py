@@ -50,7 +50,7 @@ def test_an_unknown_command_is_a_usage_error():
     assert "No such command 'bulid'" in result.output
 
 
-def test_the_program_freezes_its_imports_and_collects_young_objects_less_often(tmp_path):
+def test_the_program_freezes_its_imports_and_collects_young_objects_less_often():
     code = ("import gc, sys\nfrom scorm_builder import cli\n"
             "cli.cli = lambda **kw: print(gc.get_freeze_count() > 1000, gc.get_threshold()[0])\n"
             "cli.main()")

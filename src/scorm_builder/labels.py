@@ -116,14 +116,14 @@ def plural_categories(language: str, cache_dir: str | None = None) -> set[str] |
     known = {**known, language: None if categories is None else sorted(categories)}
     # The folder is the user's, shared by every environment (a project's venv, pipx, the bench's):
     # one entry per Babel install, newest last, so that two of them do not evict each other.
-    others = [(key, value) for key, value in by_stamp.items() if key != stamp][-(PLURALS_CACHE_STAMPS - 1):]
+    entries = [(key, value) for key, value in by_stamp.items() if key != stamp] + [(stamp, known)]
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{PLURALS_CACHE}.", suffix=".tmp", dir=cache_dir)
     except OSError:  # a cache that cannot be written is only slower
         return categories
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"by_stamp": {**dict(others), stamp: known}}, fh)
+            json.dump({"by_stamp": dict(entries[-PLURALS_CACHE_STAMPS:])}, fh)
         os.replace(temp, path)
     except OSError:
         Path(temp).unlink(missing_ok=True)
